@@ -1,0 +1,252 @@
+"""Within-document entity resolution: every mention lands on one entity.
+
+Rules see names in many shapes ("INNOVO GROUP INC.", "Innovo Group",
+"the Company", "Marc Crossman" / "Marc B. Crossman", "Mr. Crossman"); the
+registry decides which entity each one is, so facts attach to one node.
+Companies merge on their core name (legal suffixes dropped) and never on a
+shared word alone; people merge when surname, first name (or initial) and
+middle initials are compatible. Cross-document resolution works on the
+finished registries (see :mod:`graph.entities.resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import Entity, Evidence, Fact, Instrument
+from graph.normalize.names import company_core, name_key
+
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|messrs|prof)\.?\s+", re.I)
+_SUFFIX = re.compile(r",?\s+(jr|sr|ii|iii|iv|esq|cpa|phd|md)\.?$", re.I)
+
+
+@dataclass
+class PersonName:
+    """A person's name split for compatibility tests."""
+
+    first: str
+    middles: list[str]
+    last: str
+    suffix: str
+
+    @classmethod
+    def parse(cls, name: str) -> "PersonName":
+        text = _HONORIFIC.sub("", name.strip())
+        suffix = ""
+        while True:
+            m = _SUFFIX.search(text)
+            if not m:
+                break
+            if m.group(1).lower() in ("jr", "sr", "ii", "iii", "iv"):
+                suffix = m.group(1).lower()
+            text = text[: m.start()].strip()
+        tokens = [t for t in re.split(r"[\s]+", text.replace(",", " ")) if t]
+        keys = [name_key(t) for t in tokens]
+        keys = [k for k in keys if k]
+        if not keys:
+            return cls("", [], "", suffix)
+        if len(keys) == 1:
+            return cls("", [], keys[0], suffix)
+        return cls(keys[0], keys[1:-1], keys[-1], suffix)
+
+    def compatible(self, other: "PersonName") -> bool:
+        """Same person as far as the names alone can tell."""
+        if not self.last or self.last != other.last:
+            return False
+        if self.suffix and other.suffix and self.suffix != other.suffix:
+            return False
+        if self.first and other.first and not _initial_match(self.first, other.first):
+            return False
+        for a, b in zip(self.middles, other.middles):
+            if not _initial_match(a, b):
+                return False
+        return True
+
+
+def _initial_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return False
+
+
+def _name_quality(name: str) -> tuple[int, int, int]:
+    """Rank names: mixed case beats ALL CAPS, then more tokens, then longer."""
+    mixed = 0 if name.isupper() else 1
+    return (mixed, len(name.split()), len(name))
+
+
+@dataclass
+class EntityRegistry:
+    """Entities, instruments and facts of one document, keyed locally."""
+
+    doc_id: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    registrant: str | None = None
+    _by_key: dict[tuple[str, str], str] = field(default_factory=dict)
+    _counter: int = 0
+
+    # ------------------------------------------------------------------ entities
+    def find(self, etype: str, name: str) -> str | None:
+        """The key of an existing entity this name denotes, if any."""
+        if etype == "Person":
+            return self._find_person(name)
+        core = company_core(name) if etype == "Company" else name_key(name)
+        key = self._by_key.get((etype, core))
+        if key:
+            return key
+        for ent in self.entities.values():
+            if ent.type != etype:
+                continue
+            names = {ent.name, *ent.aliases}
+            if any((company_core(n) if etype == "Company" else name_key(n)) == core for n in names):
+                return ent.key
+        return None
+
+    def _find_person(self, name: str) -> str | None:
+        pn = PersonName.parse(name)
+        if not pn.last:
+            return None
+        hits = []
+        for ent in self.entities.values():
+            if ent.type != "Person":
+                continue
+            if any(pn.compatible(PersonName.parse(n)) for n in (ent.name, *ent.aliases)):
+                hits.append(ent.key)
+        if len(hits) == 1:
+            return hits[0]
+        return None
+
+    def find_person_by_surname(self, surname: str) -> str | None:
+        """Resolve "Mr. Crossman" to the one person with that surname, if unique."""
+        key = name_key(surname)
+        hits = [
+            e.key
+            for e in self.entities.values()
+            if e.type == "Person" and PersonName.parse(e.name).last == key
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def find_person_by_first(self, first: str) -> str | None:
+        """Resolve a lone first name ("Steve") when exactly one person has it."""
+        key = name_key(first)
+        hits = [
+            e.key
+            for e in self.entities.values()
+            if e.type == "Person" and PersonName.parse(e.name).first == key
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def add(
+        self,
+        etype: str,
+        name: str,
+        evidence: Evidence | None = None,
+        *,
+        cik: str | None = None,
+        registrant: bool = False,
+    ) -> str:
+        """Add a mention; returns the key of the (possibly existing) entity."""
+        name = re.sub(r"\s+", " ", name).strip()
+        key = None
+        if cik:
+            key = next((e.key for e in self.entities.values() if e.cik == cik), None)
+        if key is None:
+            key = self.find(etype, name)
+        if key is None:
+            self._counter += 1
+            key = f"{etype.lower()}-{self._counter}"
+            self.entities[key] = Entity(key=key, type=etype, name=name)
+        ent = self.entities[key]
+        if name != ent.name:
+            if _name_quality(name) > _name_quality(ent.name):
+                ent.aliases.add(ent.name)
+                ent.name = name
+            else:
+                ent.aliases.add(name)
+        ent.aliases.discard(ent.name)
+        if cik and not ent.cik:
+            ent.cik = cik
+        if evidence is not None:
+            ent.evidence.append(evidence)
+        core = company_core(name) if etype == "Company" else name_key(name)
+        self._by_key.setdefault((etype, core), key)
+        if registrant:
+            self.set_registrant(key)
+        return key
+
+    def set_registrant(self, key: str) -> None:
+        if self.registrant and self.registrant != key:
+            self.merge(key, self.registrant)
+            return
+        self.registrant = key
+        self.entities[key].is_registrant = True
+
+    def merge(self, src: str, dst: str) -> None:
+        """Fold entity ``src`` into ``dst`` (names, evidence and facts)."""
+        if src == dst or src not in self.entities:
+            return
+        s, d = self.entities.pop(src), self.entities[dst]
+        for n in (s.name, *s.aliases):
+            if n != d.name:
+                if _name_quality(n) > _name_quality(d.name) and s.type == d.type:
+                    d.aliases.add(d.name)
+                    d.name = n
+                else:
+                    d.aliases.add(n)
+        d.aliases.discard(d.name)
+        d.evidence.extend(s.evidence)
+        d.cik = d.cik or s.cik
+        d.is_registrant = d.is_registrant or s.is_registrant
+        for k, v in list(self._by_key.items()):
+            if v == src:
+                self._by_key[k] = dst
+        for f in self.facts:
+            if f.subject == src:
+                f.subject = dst
+            if f.object == src:
+                f.object = dst
+        for inst in list(self.instruments.values()):
+            if inst.issuer == src:
+                self.instruments.pop(inst.key)
+                new = self.instrument(dst, inst.type)
+                for f in self.facts:
+                    if f.subject == inst.key:
+                        f.subject = new
+                    if f.object == inst.key:
+                        f.object = new
+        if self.registrant == src:
+            self.registrant = dst
+
+    def drop(self, key: str) -> None:
+        """Remove an entity that turned out not to be one, with its facts."""
+        self.entities.pop(key, None)
+        self.facts = [f for f in self.facts if f.subject != key and f.object != key]
+        for k, v in list(self._by_key.items()):
+            if v == key:
+                del self._by_key[k]
+
+    # ------------------------------------------------------------------ instruments and facts
+    def instrument(self, issuer: str, itype: str) -> str:
+        key = f"{issuer}/{itype}"
+        if key not in self.instruments:
+            self.instruments[key] = Instrument(key=key, issuer=issuer, type=itype)
+        return key
+
+    def fact(
+        self,
+        subject: str,
+        relation: str,
+        obj: str,
+        evidence: Evidence | None = None,
+        qualifier: str | None = None,
+    ) -> None:
+        """Record a fact once; a later duplicate only adds nothing."""
+        for f in self.facts:
+            if (f.subject, f.relation, f.object, f.qualifier) == (subject, relation, obj, qualifier):
+                return
+        self.facts.append(Fact(subject, relation, obj, qualifier, evidence))

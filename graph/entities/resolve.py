@@ -1,0 +1,176 @@
+"""Cross-document entity resolution: one node per real-world entity.
+
+Input: extractions with document-local keys. Output: the same extractions
+re-keyed with global, deterministic keys (``company/cik-320193``,
+``company/innovo-group``, ``person/marc-b-crossman``), one canonical name per
+entity and every alias seen anywhere.
+
+Rules: a CIK wins; otherwise companies join on their core name (legal
+suffixes and EDGAR state tags dropped). People join when their names are
+compatible (same surname, same full first name, compatible middle initials
+and suffixes) -- "Marc Crossman" = "Marc B. Crossman" -- but never on a
+surname alone, so two Belldegruns stay two people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from graph.entities.registry import PersonName, _name_quality
+from graph.model import Entity, Extraction, Fact, Instrument, RELATIONS
+from graph.normalize.names import company_core, name_key
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, str], tuple[int, str]] = {}
+
+    def find(self, x: tuple[int, str]) -> tuple[int, str]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[int, str], b: tuple[int, str]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", name_key(text).replace(" ", "-"))
+    return s.strip("-") or "unnamed"
+
+
+def _people_match(a: Entity, b: Entity) -> bool:
+    for na in (a.name, *a.aliases):
+        pa = PersonName.parse(na)
+        for nb in (b.name, *b.aliases):
+            pb = PersonName.parse(nb)
+            if pa.compatible(pb) and pa.first and pb.first and pa.first == pb.first:
+                return True
+    return False
+
+
+def resolve(extractions: list[Extraction]) -> list[Extraction]:
+    """Re-key the extractions so that one entity has one key across all of them."""
+    uf = _UnionFind()
+    ents: dict[tuple[int, str], Entity] = {}
+    for i, ex in enumerate(extractions):
+        for key, ent in ex.entities.items():
+            ents[(i, key)] = ent
+            uf.find((i, key))
+    by_cik: dict[str, tuple[int, str]] = {}
+    by_core: dict[tuple[str, str], tuple[int, str]] = {}
+    people: list[tuple[int, str]] = []
+    for ref, ent in ents.items():
+        if ent.cik:
+            if ent.cik in by_cik:
+                uf.union(ref, by_cik[ent.cik])
+            else:
+                by_cik[ent.cik] = ref
+        if ent.type == "Person":
+            people.append(ref)
+            continue
+        for n in (ent.name, *ent.aliases):
+            core = company_core(n) if ent.type == "Company" else name_key(n)
+            if not core:
+                continue
+            k = (ent.type, core)
+            if k in by_core:
+                other = ents[by_core[k]]
+                if ent.cik and other.cik and ent.cik != other.cik:
+                    continue
+                uf.union(ref, by_core[k])
+            else:
+                by_core[k] = ref
+    for idx, a in enumerate(people):
+        for b in people[idx + 1 :]:
+            if a[0] == b[0]:
+                continue  # within a document the registry has already decided
+            if _people_match(ents[a], ents[b]):
+                uf.union(a, b)
+    clusters: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for ref in ents:
+        clusters.setdefault(uf.find(ref), []).append(ref)
+    global_key: dict[tuple[int, str], str] = {}
+    merged: dict[str, Entity] = {}
+    used: set[str] = set()
+    for members in sorted(clusters.values(), key=lambda m: sorted(m)):
+        group = [ents[r] for r in members]
+        etype = group[0].type
+        names = {n for e in group for n in (e.name, *e.aliases)}
+        best = max(names, key=lambda n: (_name_quality(n), n))
+        cik = next((e.cik for e in group if e.cik), None)
+        prefix = {"Company": "company", "Person": "person", "GovernmentAgency": "agency"}[etype]
+        key = f"company/cik-{cik}" if cik and etype == "Company" else f"{prefix}/{slug(company_core(best) if etype == 'Company' else best)}"
+        base, n = key, 2
+        while key in used:
+            key = f"{base}-{n}"
+            n += 1
+        used.add(key)
+        merged[key] = Entity(
+            key=key,
+            type=etype,
+            name=best,
+            aliases=names - {best},
+            cik=cik,
+            is_registrant=any(e.is_registrant for e in group),
+        )
+        for r in members:
+            global_key[r] = key
+    out: list[Extraction] = []
+    for i, ex in enumerate(extractions):
+        out.append(_rekey(ex, i, global_key, merged))
+    return out
+
+
+def _rekey(ex: Extraction, i: int, global_key: dict[tuple[int, str], str], merged: dict[str, Entity]) -> Extraction:
+    emap = {k: global_key[(i, k)] for k in ex.entities}
+    imap: dict[str, str] = {}
+    instruments: dict[str, Instrument] = {}
+    for k, inst in ex.instruments.items():
+        issuer = emap.get(inst.issuer, inst.issuer)
+        nk = f"instrument/{issuer}/{slug(inst.type)}"
+        imap[k] = nk
+        instruments[nk] = Instrument(key=nk, issuer=issuer, type=inst.type)
+    entities: dict[str, Entity] = {}
+    for k, ent in ex.entities.items():
+        g = merged[emap[k]]
+        entities[g.key] = Entity(
+            key=g.key,
+            type=g.type,
+            name=g.name,
+            aliases=set(g.aliases),
+            cik=g.cik,
+            is_registrant=ent.is_registrant,
+            evidence=list(ent.evidence),
+        )
+
+    def conv(value: str, kind: str) -> str:
+        if kind == "entity":
+            return emap.get(value, value)
+        if kind == "instrument":
+            return imap.get(value, value)
+        return value
+
+    facts: list[Fact] = []
+    seen: set[tuple[str, str, str, str | None]] = set()
+    for f in ex.facts:
+        skind, okind = RELATIONS[f.relation]
+        nf = replace(f, subject=conv(f.subject, skind), object=conv(f.object, okind))
+        sig = (nf.subject, nf.relation, nf.object, nf.qualifier)
+        if sig not in seen:
+            seen.add(sig)
+            facts.append(nf)
+    return Extraction(
+        doc_id=ex.doc_id,
+        sha256=ex.sha256,
+        form_type=ex.form_type,
+        registrant=emap.get(ex.registrant) if ex.registrant else None,
+        entities=entities,
+        instruments=instruments,
+        facts=facts,
+    )

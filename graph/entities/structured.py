@@ -1,0 +1,262 @@
+"""Facts that structured sources state outright: SGML headers and XML forms.
+
+No NLP is needed (or run) here: the SEC header names the filer with its CIK,
+IRS number, state and file number; ownership forms (3/4/5) and Forms D, C
+and 144 name the issuer, the reporting owners or related persons with their
+relationship boxes, brokers and securities. These facts carry confidence
+1.0 and the method ``header:sgml`` / ``xml:<form>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.entities.registry import EntityRegistry
+from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
+from graph.model import Evidence, FieldValue, FormParty, HeaderCompany, SourceDocument, StructuredForm
+from graph.normalize.dates import parse_date
+from graph.normalize.money import parse_money
+from graph.normalize.names import surname_first_to_natural, titlecase_company, titlecase_name
+from graph.normalize.numbers import format_decimal, parse_number
+from graph.normalize.places import normalize_jurisdiction
+from graph.normalize.titles import parse_titles
+
+OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A", "144", "144/A"}
+
+
+def _ev(doc_id: str, fv: FieldValue | None, method: str) -> Evidence:
+    if fv is None:
+        return Evidence(doc_id, 0, 0, "", method, 1.0)
+    return Evidence(doc_id, fv.start, fv.end, fv.value, method, 1.0)
+
+
+def _digits(v: str) -> str:
+    return v.lstrip("0") or "0"
+
+
+def _irs(v: str) -> str | None:
+    d = re.sub(r"\D", "", v)
+    return f"{d[:2]}-{d[2:]}" if len(d) == 9 and d != "000000000" else None
+
+
+def _company_display(name: str) -> str:
+    name = re.sub(r"\s*/[A-Z]{2,3}/?\s*$|\s+/\s*$", "", name.strip())  # EDGAR state tags: "CORP /DE", "CORP /"
+    return titlecase_company(name) if name.isupper() else name
+
+
+def header_company(reg: EntityRegistry, doc_id: str, hc: HeaderCompany, *, registrant: bool) -> str | None:
+    """Add one header party block (company or, for REPORTING-OWNER, often a person)."""
+    if hc.name is None:
+        return None
+    raw = hc.name.value
+    method = "header:sgml"
+    ev = _ev(doc_id, hc.name, method)
+    person = hc.role.upper().startswith("REPORTING") and not COMPANY_WITH_SUFFIX.search(raw) and hc.irs_number is None
+    if person:
+        key = reg.add("Person", titlecase_name(surname_first_to_natural(raw)), ev)
+        reg.entities[key].aliases.add(raw)
+        return key
+    cik = _digits(hc.cik.value) if hc.cik else None
+    key = reg.add("Company", _company_display(raw), ev, cik=cik, registrant=registrant)
+    reg.entities[key].aliases.add(raw)
+    for fn in hc.former_names:
+        reg.entities[key].aliases.add(fn.value)
+    if cik:
+        reg.fact(key, "cik", cik, _ev(doc_id, hc.cik, method))
+    if hc.irs_number and _irs(hc.irs_number.value):
+        reg.fact(key, "irs_employer_id", _irs(hc.irs_number.value) or "", _ev(doc_id, hc.irs_number, method))
+    if hc.state_of_incorporation:
+        st = normalize_jurisdiction(hc.state_of_incorporation.value)
+        if st:
+            reg.fact(key, "state_of_incorporation", st, _ev(doc_id, hc.state_of_incorporation, method))
+    for fn in hc.file_numbers:
+        reg.fact(key, "commission_file_number", fn.value, _ev(doc_id, fn, method))
+    addr = hc.business_address or hc.mail_address
+    if addr and addr.zip and re.match(r"\d{5}", addr.zip.value):
+        reg.fact(key, "postal_code", addr.zip.value[:5], _ev(doc_id, addr.zip, method))
+    return key
+
+
+def apply_header(reg: EntityRegistry, sd: SourceDocument) -> None:
+    """Header facts: the filer (or, for ownership forms, the subject company) is the registrant."""
+    if sd.header is None:
+        return
+    form = (sd.header.form_type.value if sd.header.form_type else "") or ""
+    ownership = form.upper() in OWNERSHIP_FORMS
+    # the registrant first, so that owners can be attached to it
+    ordered = sorted(sd.header.companies, key=lambda hc: 0 if _is_registrant_role(hc.role, ownership) else 1)
+    for hc in ordered:
+        is_reg = _is_registrant_role(hc.role, ownership) and reg.registrant is None
+        key = header_company(reg, sd.doc_id, hc, registrant=is_reg)
+        if ownership and key and hc.role.upper().startswith("REPORTING") and reg.registrant and key != reg.registrant:
+            reg.fact(key, "shareholder_of", reg.registrant, _ev(sd.doc_id, hc.name, "header:sgml"))
+
+
+def _is_registrant_role(role: str, ownership: bool) -> bool:
+    role = role.upper()
+    return role in ("SUBJECT COMPANY", "ISSUER") if ownership else role in ("FILER", "FILED BY")
+
+
+def _party_name(p: FormParty) -> tuple[str, bool]:
+    raw = p.name.value.strip()
+    is_person = p.is_person if p.is_person is not None else not COMPANY_WITH_SUFFIX.search(raw)
+    if is_person and p.role == "reporting_owner":
+        return titlecase_name(surname_first_to_natural(raw)) if raw.isupper() or "," not in raw else raw, True
+    if is_person:
+        return (titlecase_name(raw) if raw.isupper() else raw), True
+    return _company_display(raw), False
+
+
+def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) -> None:
+    """Facts of an XML form, read from its fields."""
+    doc_id = sd.doc_id
+    ftype = form.form_type.value.upper()
+    method = f"xml:form{ftype.lower().replace('/', '-')}"
+    issuer = None
+    if form.issuer is not None:
+        name, _person = _party_name(form.issuer)
+        cik = _digits(form.issuer.cik.value) if form.issuer.cik else None
+        issuer = reg.add("Company", name, _ev(doc_id, form.issuer.name, method), cik=cik, registrant=True)
+        if form.issuer.name.value != name:
+            reg.entities[issuer].aliases.add(form.issuer.name.value)
+        if cik:
+            reg.fact(issuer, "cik", cik, _ev(doc_id, form.issuer.cik, method))
+        if form.issuer.zip and re.match(r"\d{5}", form.issuer.zip.value):
+            reg.fact(issuer, "postal_code", form.issuer.zip.value[:5], _ev(doc_id, form.issuer.zip, method))
+    if issuer is None:
+        return
+    if form.issuer_ticker and form.issuer_ticker.value.strip() and form.issuer_ticker.value.strip().upper() != "NONE":
+        reg.fact(issuer, "ticker", form.issuer_ticker.value.strip().upper(), _ev(doc_id, form.issuer_ticker, method))
+    if form.issuer_state_of_incorporation:
+        st = normalize_jurisdiction(form.issuer_state_of_incorporation.value)
+        if st:
+            reg.fact(issuer, "state_of_incorporation", st, _ev(doc_id, form.issuer_state_of_incorporation, method))
+    signer_titles: dict[str, str] = {}
+    for sig in form.signatures:
+        if sig.title is not None:
+            signer_titles[sig.name.value.strip().lower()] = sig.title.value
+    owners_zip_for_issuer = None
+    for p in form.parties:
+        name, is_person = _party_name(p)
+        ev = _ev(doc_id, p.name, method)
+        if p.role in ("sales_compensation", "intermediary"):
+            broker = p.associated_broker.value if p.associated_broker and p.associated_broker.value.strip().lower() not in ("", "none", "n/a") else None
+            if p.role == "intermediary" or not is_person:
+                bkey = reg.add("Company", _company_display(name), ev)
+                reg.fact(bkey, "broker_for", issuer, ev)
+            elif broker:
+                bkey = reg.add("Company", _company_display(broker), _ev(doc_id, p.associated_broker, method))
+                reg.fact(bkey, "broker_for", issuer, _ev(doc_id, p.associated_broker, method))
+            if is_person:
+                reg.add("Person", name, ev)
+            continue
+        key = reg.add("Person" if is_person else "Company", name, ev)
+        if p.name.value != name:
+            reg.entities[key].aliases.add(p.name.value)
+        if p.role == "reporting_owner":
+            reg.fact(key, "shareholder_of", issuer, ev)
+            if p.zip and owners_zip_for_issuer is None and p.street and re.search(r"c/o", p.street.value, re.I):
+                owners_zip_for_issuer = p.zip
+        if p.is_director:
+            reg.fact(key, "director_of", issuer, ev)
+        if p.is_officer or p.officer_title is not None:
+            titles = parse_titles(p.officer_title.value).titles if p.officer_title else []
+            # a signature title may be more specific than the relationship box ("President and CEO")
+            sig_title = next((t for n, t in signer_titles.items() if _same_person(n, name, p.name.value)), None)
+            if sig_title:
+                titles = list(dict.fromkeys(titles + parse_titles(sig_title).titles))
+            if not titles and p.is_officer:
+                titles = ["Executive Officer"]
+            tev = _ev(doc_id, p.officer_title or p.name, method)
+            for t in titles:
+                reg.fact(key, "officer_of", issuer, tev, qualifier=t)
+    if owners_zip_for_issuer is not None and not any(f.relation == "postal_code" and f.subject == issuer for f in reg.facts):
+        reg.fact(issuer, "postal_code", owners_zip_for_issuer.value[:5], _ev(doc_id, owners_zip_for_issuer, method))
+    for sig in form.signatures:
+        raw = sig.name.value.strip()
+        if not raw or raw.lower().startswith("/s/") and len(raw) < 5:
+            continue
+        raw = re.sub(r"^/s/\s*", "", raw, flags=re.I)
+        name = titlecase_name(raw) if raw.isupper() else raw
+        ev = _ev(doc_id, sig.name, method)
+        if COMPANY_WITH_SUFFIX.search(name):
+            continue
+        key = reg.add("Person", name, ev)
+        reg.fact(key, "signed", doc_id, ev)
+        if sig.title is not None:
+            tp = parse_titles(sig.title.value)
+            for t in tp.titles:
+                reg.fact(key, "officer_of", issuer, _ev(doc_id, sig.title, method), qualifier=t)
+    _apply_securities(reg, doc_id, form, issuer, method)
+    _drop_generic_titles(reg)
+
+
+def _same_person(a: str, b: str, raw: str) -> bool:
+    from graph.entities.registry import PersonName
+
+    pa = PersonName.parse(a)
+    return pa.compatible(PersonName.parse(b)) or pa.compatible(PersonName.parse(raw))
+
+
+SECURITY_TYPES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"restricted\s+stock\s+units?|\bRSUs?\b", re.I), "Restricted Stock Unit"),
+    (re.compile(r"option", re.I), "Option"),
+    (re.compile(r"warrant", re.I), "Warrant"),
+    (re.compile(r"convertible\s+(?:promissory\s+)?note", re.I), "Convertible Note"),
+    (re.compile(r"convertible\s+preferred", re.I), "Convertible Preferred Stock"),
+    (re.compile(r"preferred", re.I), "Preferred Stock"),
+    (re.compile(r"debenture", re.I), "Debenture"),
+    (re.compile(r"\bnotes?\b", re.I), "Note"),
+    (re.compile(r"\bunits?\b", re.I), "Unit"),
+    (re.compile(r"membership\s+interest", re.I), "Membership Interest"),
+    (re.compile(r"common|ordinary\s+shares|class\s+[a-z]\s+(?:stock|shares)|\bstock\b|\bshares\b", re.I), "Common Stock"),
+]
+
+
+def security_types(title: str) -> list[str]:
+    """Instrument types a security title names ("Common Stock (restricted stock units)" names two)."""
+    out = []
+    for pat, t in SECURITY_TYPES:
+        if pat.search(title) and t not in out:
+            if t == "Common Stock" and any(x in out for x in ("Option", "Warrant")) and not re.search(r"common", title, re.I):
+                continue
+            out.append(t)
+    if "Restricted Stock Unit" in out and re.search(r"common", title, re.I) and "Common Stock" not in out:
+        out.append("Common Stock")
+    return out
+
+
+def _apply_securities(reg: EntityRegistry, doc_id: str, form: StructuredForm, issuer: str, method: str) -> None:
+    for sec in form.securities:
+        types = security_types(sec.title.value)
+        if not types:
+            continue
+        ev = _ev(doc_id, sec.title, method)
+        for t in types:
+            reg.fact(issuer, "issued", t, ev)
+        if not sec.derivative:
+            continue
+        head = next((t for t in types if t in ("Option", "Warrant", "Right", "Restricted Stock Unit", "Convertible Note", "Convertible Preferred Stock")), types[0])
+        ikey = reg.instrument(issuer, head)
+        if sec.exercise_price and sec.exercise_price.value.strip():
+            v = parse_money(sec.exercise_price.value) or parse_number(sec.exercise_price.value)
+            if v is not None and v > 0:
+                rel = "conversion_price" if head.startswith("Convertible") else "exercise_price"
+                reg.fact(ikey, rel, format_decimal(v), _ev(doc_id, sec.exercise_price, method))
+        if sec.expiration_date and sec.expiration_date.value.strip():
+            d = parse_date(sec.expiration_date.value)
+            if d:
+                reg.fact(ikey, "expiration", d.isoformat(), _ev(doc_id, sec.expiration_date, method))
+        under = sec.underlying_title.value if sec.underlying_title else ""
+        utypes = security_types(under) if under else []
+        if utypes and head != "Restricted Stock Unit":
+            rel = "convertible_into" if head.startswith("Convertible") else "exercisable_for"
+            reg.fact(ikey, rel, reg.instrument(issuer, utypes[0]), _ev(doc_id, sec.underlying_title, method))
+
+
+def _drop_generic_titles(reg: EntityRegistry) -> None:
+    """"Executive Officer" only where no more specific title is given (FORMAT.md)."""
+    specific = {(f.subject, f.object) for f in reg.facts if f.relation == "officer_of" and f.qualifier != "Executive Officer"}
+    reg.facts = [
+        f for f in reg.facts if not (f.relation == "officer_of" and f.qualifier == "Executive Officer" and (f.subject, f.object) in specific)
+    ]

@@ -1,0 +1,136 @@
+"""spaCy pipeline components written for filings.
+
+The statistical NER of a general English model is good at people and
+organisations in prose but stumbles on filing prose: it tags "Common Stock"
+as an organisation, cuts "Innovo Azteca Apparel, Inc." in two and misses
+regulators' abbreviations. These components run after ``ner`` and repair its
+entities with rules (legal-suffix company names, agencies, stop-lists), so
+every later rule can trust ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.normalize.titles import parse_titles
+from graph.mentions.gazetteer import (
+    AGENCIES,
+    find_company_names,
+    NOT_COMPANY_WORDS,
+    ORG_STOPLIST,
+    WEAK_AGENCY_ABBREVIATIONS,
+)
+
+AGENCY_LABEL = "GOV"
+
+_AGENCY_PATTERNS: list[tuple[re.Pattern[str], str]] = []
+for _canon, _aliases in AGENCIES.items():
+    for _form in sorted((_canon, *_aliases), key=len, reverse=True):
+        flags = 0 if _form.isupper() else re.I
+        if _form.isupper() and _form in WEAK_AGENCY_ABBREVIATIONS:
+            pat = r"(?<=\()" + re.escape(_form) + r"(?=\))"
+        else:
+            pat = r"(?<![\w])" + re.escape(_form).replace(r"\ ", r"\s+") + r"(?![\w])"
+        _AGENCY_PATTERNS.append((re.compile(pat, flags), _canon))
+
+
+_AGENCY_FORMS: dict[str, str] = {
+    re.sub(r"\s+", " ", form).lower(): canon for canon, aliases in AGENCIES.items() for form in (canon, *aliases)
+}
+
+
+def agency_name(text: str) -> str | None:
+    """The canonical agency a surface form denotes, or None."""
+    flat = re.sub(r"\s+", " ", text).strip().lower()
+    flat = re.sub(r"^the\s+", "", flat)
+    return _AGENCY_FORMS.get(flat)
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+def _trim_org(span: Span) -> Span | None:
+    """Drop leading articles/possessives and reject spans that are not companies."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an", "our", "its", "their"):
+        start += 1
+    while end > start and span.doc[end - 1].text in ("'s", "’s", ",", "(", ")", "-", '"'):
+        end -= 1
+    # "Chief Financial Officer of Innovo Group": the company is what follows "of"
+    for i in range(start, end):
+        if span.doc[i].lower_ == "of" and i > start and parse_titles(span.doc[start:i].text).titles:
+            start = i + 1
+            break
+    if end > start and span.doc[end - 1].text == "." :
+        end -= 1
+    if start >= end:
+        return None
+    new = Span(span.doc, start, end, label=span.label_)
+    text = re.sub(r"\s+", " ", new.text).strip().lower()
+    if text in ORG_STOPLIST:
+        return None
+    words = [w for w in re.findall(r"[a-z]+", text)]
+    if words and all(w in NOT_COMPANY_WORDS for w in words):
+        return None
+    if not any(ch.isalpha() for ch in text):
+        return None
+    return new
+
+
+@Language.component("fkg_org_patterns", requires=["doc.ents"], assigns=["doc.ents"])
+def org_patterns(doc: Doc) -> Doc:
+    """Company names ending in a legal suffix and government agencies override the model's spans."""
+    forced: list[Span] = []
+    text = doc.text
+    for pat, _canon in _AGENCY_PATTERNS:
+        for m in pat.finditer(text):
+            sp = _char_span(doc, m.start(), m.end(), AGENCY_LABEL)
+            if sp is not None:
+                forced.append(sp)
+    for s, e in find_company_names(text):
+        sp = _char_span(doc, s, e, "ORG")
+        if sp is None:
+            continue
+        sp = _trim_org(sp)
+        if sp is None:
+            continue
+        first = sp[0].text.lower()
+        if first in NOT_COMPANY_WORDS and len(sp) <= 3:
+            continue
+        forced.append(sp)
+    forced = filter_spans(forced)
+    forced_tokens = {i for sp in forced for i in range(sp.start, sp.end)}
+    kept: list[Span] = list(forced)
+    for ent in doc.ents:
+        if any(i in forced_tokens for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "ORG":
+            trimmed = _trim_org(ent)
+            if trimmed is None:
+                continue
+            kept.append(trimmed)
+        else:
+            kept.append(ent)
+    doc.ents = filter_spans(kept)
+    return doc
+
+
+@Language.component("fkg_person_cleanup", requires=["doc.ents"], assigns=["doc.ents"])
+def person_cleanup(doc: Doc) -> Doc:
+    """Drop PERSON spans that are brand or company fragments ("Joe" of "Joe's Jeans")."""
+    kept: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if nxt is not None and nxt.text in ("'s", "’s") and len(ent) == 1:
+                continue
+            if re.search(r"\d|[@/]", ent.text):
+                continue
+        kept.append(ent)
+    doc.ents = kept
+    return doc

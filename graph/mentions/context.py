@@ -1,0 +1,82 @@
+"""The working state of one document's extraction, shared by every rule.
+
+Rules read text *views* (layout lines for cover pages and signature blocks,
+a reflowed view parsed by spaCy for sentences) and write entities and facts
+into the document's :class:`EntityRegistry`, always with :class:`Evidence`
+whose offsets point into the source file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph.entities.registry import EntityRegistry
+from graph.model import Evidence, SourceDocument, TextPart
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+
+@dataclass
+class PartView:
+    """One document part seen two ways: as laid out, and reflowed for NLP."""
+
+    layout: TextPart
+    flow: TextPart
+    doc: "Doc | None" = None  # spaCy parse of ``flow.text``
+
+    @property
+    def doc_type(self) -> str | None:
+        return self.layout.doc_type
+
+
+@dataclass
+class DocContext:
+    """Everything the rules of one document share."""
+
+    source: SourceDocument
+    views: list[PartView]
+    registry: EntityRegistry
+    form_type: str | None = None
+    report_date: str | None = None
+    notes: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        return self.source.doc_id
+
+    def evidence(
+        self,
+        part: TextPart,
+        start: int,
+        end: int,
+        method: str,
+        confidence: float = 0.9,
+        sentence: str | None = None,
+    ) -> Evidence:
+        """Evidence for a span of a part's clean text, mapped back to the source."""
+        s, e = part.source_span(start, end)
+        if sentence is None:
+            sentence = _line_context(part.text, start, end)
+        return Evidence(self.doc_id, s, e, _squash(sentence), method, confidence)
+
+    def span_evidence(self, view: PartView, span: "Span", method: str, confidence: float = 0.8) -> Evidence:
+        """Evidence for a spaCy span of a view's reflowed text, with its sentence."""
+        return self.evidence(view.flow, span.start_char, span.end_char, method, confidence, span.sent.text)
+
+    def field_evidence(self, start: int, end: int, text: str, method: str, confidence: float = 1.0) -> Evidence:
+        """Evidence for a structured field that already carries source offsets."""
+        return Evidence(self.doc_id, start, end, _squash(text), method, confidence)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()[:500]
+
+
+def _line_context(text: str, start: int, end: int) -> str:
+    """The lines around a span: the 'sentence' of layout text."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : b if b >= 0 else len(text)]

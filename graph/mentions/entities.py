@@ -1,0 +1,88 @@
+"""Entity mentions from the parsed text, filtered for filing layout debris.
+
+The model's ORG/PERSON spans become registry entities only when they look
+like real parties: companies need a legal suffix (or a relation rule that
+names them, see :func:`company_at`), people need a first and last name.
+Agencies come from the gazetteer. References such as "the Company",
+"the Registrant" or "we" resolve to the registrant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from graph.mentions.components import AGENCY_LABEL, agency_name
+from graph.mentions.context import DocContext, PartView
+from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX, NOT_COMPANY_WORDS
+from graph.normalize.names import titlecase_company, titlecase_name
+
+REGISTRANT_REF = re.compile(r"^(?:the\s+)?(?:company|registrant|issuer|corporation|trust|fund|partnership)$|^(?:we|us|our)$", re.I)
+PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.|Jr\.?|Sr\.?|II|III|IV|(?:Mc|Mac|O'|O’|De|Van|Von)[A-Z][a-z]+)$")
+
+
+def display_company(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip().strip(",")
+    return titlecase_company(name) if name.isupper() and len(name) > 5 else name
+
+
+def is_person_name(text: str) -> bool:
+    toks = re.sub(r",\s*(Jr|Sr)\.?", r" \1.", text).split()
+    if len(toks) < 2 or len(toks) > 5:
+        return False
+    if not all(PERSON_TOKEN.match(t.strip(",")) for t in toks):
+        return False
+    return sum(1 for t in toks if len(t.strip(".,")) > 1) >= 2
+
+
+def company_at(ctx: DocContext, view: PartView, span: Span, method: str, confidence: float = 0.8) -> str | None:
+    """Register the company a span names (or the registrant it refers to); returns its key."""
+    text = re.sub(r"\s+", " ", span.text).strip()
+    if REGISTRANT_REF.match(text):
+        return ctx.registry.registrant
+    if span.label_ == AGENCY_LABEL:
+        return None
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words or all(w in NOT_COMPANY_WORDS for w in words):
+        return None
+    ev = ctx.span_evidence(view, span, method, confidence)
+    return ctx.registry.add("Company", display_company(text), ev)
+
+
+def collect_entities(ctx: DocContext, view: PartView) -> None:
+    """Add the agencies, suffixed companies and full-named people of one parsed part."""
+    if view.doc is None:
+        return
+    reg = ctx.registry
+    for ent in view.doc.ents:
+        text = re.sub(r"\s+", " ", ent.text).strip()
+        if ent.label_ == AGENCY_LABEL:
+            canon = agency_name(text) or text
+            key = reg.add("GovernmentAgency", canon, ctx.span_evidence(view, ent, "gazetteer:agency", 0.95))
+            if text != canon:
+                reg.entities[key].aliases.add(text)
+        elif ent.label_ == "ORG":
+            if COMPANY_WITH_SUFFIX.search(text):
+                company_at(ctx, view, ent, "ner:org+rule:legal-suffix", 0.85)
+        elif ent.label_ == "PERSON":
+            name = text.strip(",")
+            if is_person_name(name):
+                if name.isupper():
+                    name = titlecase_name(name)
+                reg.add("Person", name, ctx.span_evidence(view, ent, "ner:person", 0.8))
+
+
+def resolve_short_mentions(ctx: DocContext, view: PartView) -> None:
+    """Attach "Mr. Crossman" / lone first names to the one matching person, as aliases."""
+    if view.doc is None:
+        return
+    reg = ctx.registry
+    for ent in view.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        text = ent.text.strip()
+        if len(text.split()) == 1 and text[:1].isupper():
+            key = reg.find_person_by_surname(text) or reg.find_person_by_first(text)
+            if key:
+                reg.entities[key].aliases.add(text)

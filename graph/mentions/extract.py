@@ -1,0 +1,77 @@
+"""Turn one :class:`SourceDocument` into an :class:`Extraction` (local entity keys).
+
+Order matters and is fixed here: structured facts (header, XML) first, then
+the cover page, then NLP entities, the registrant, signatures, and the
+sentence rules, which need to know who "the Company" is.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from graph.entities.registry import EntityRegistry
+from graph.entities.structured import apply_form, apply_header
+from graph.mentions.context import DocContext, PartView
+from graph.mentions.cover import apply_cover
+from graph.mentions.document import apply_document_facts
+from graph.mentions.entities import collect_entities, resolve_short_mentions
+from graph.mentions.instruments import apply_instruments
+from graph.mentions.registrant import guess_registrant
+from graph.mentions.relations import apply_relations
+from graph.mentions.signatures import Signature, apply_signatures
+from graph.model import Extraction, SourceDocument
+from graph.text.reflow import reflow
+
+
+def prepare(sd: SourceDocument) -> DocContext:
+    """Views and structured facts; everything that needs no NLP."""
+    reg = EntityRegistry(sd.doc_id)
+    apply_header(reg, sd)
+    if sd.structured is not None:
+        apply_form(reg, sd, sd.structured)
+    views = [PartView(layout=p, flow=reflow(p)) for p in sd.parts if p.text.strip()]
+    ctx = DocContext(sd, views, reg)
+    for view in views[:1]:
+        apply_cover(ctx, view)
+    return ctx
+
+
+def finish(ctx: DocContext) -> Extraction:
+    """Rules over parsed views, then document facts."""
+    for view in ctx.views:
+        collect_entities(ctx, view)
+    guess_registrant(ctx)
+    sigs: list[tuple[int, Signature]] = []
+    for i, view in enumerate(ctx.views):
+        sigs.extend((i, s) for s in apply_signatures(ctx, view))
+    for view in ctx.views:
+        resolve_short_mentions(ctx, view)
+        apply_relations(ctx, view)
+        apply_instruments(ctx, view)
+    apply_document_facts(ctx, sigs)
+    reg = ctx.registry
+    return Extraction(
+        doc_id=ctx.doc_id,
+        sha256=ctx.source.sha256,
+        form_type=ctx.source.form_type.value if ctx.source.form_type else None,
+        registrant=reg.registrant,
+        entities=reg.entities,
+        instruments=reg.instruments,
+        facts=reg.facts,
+    )
+
+
+def extract_documents(docs: Iterable[SourceDocument], nlp: Language, batch_size: int = 8) -> Iterator[Extraction]:
+    """Extract many documents, batching the spaCy work with ``nlp.pipe``."""
+    for sd in docs:
+        ctx = prepare(sd)
+        texts = [v.flow.text for v in ctx.views]
+        for view, doc in zip(ctx.views, nlp.pipe(texts, batch_size=batch_size)):
+            view.doc = doc
+        yield finish(ctx)
+
+
+def extract_document(sd: SourceDocument, nlp: Language) -> Extraction:
+    return next(extract_documents([sd], nlp))

@@ -1,0 +1,146 @@
+"""Closed lists the rules rely on: agencies, legal suffixes, words that are never names.
+
+Kept in one place so a reviewer can see (and extend) every list the
+extraction depends on; nothing here names a particular filer.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Government agencies: canonical name -> aliases (abbreviations, older names).
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "Securities and Exchange Commission": ("SEC", "U.S. Securities and Exchange Commission", "United States Securities and Exchange Commission"),
+    "Federal Communications Commission": ("FCC",),
+    "Federal Trade Commission": ("FTC",),
+    "Food and Drug Administration": ("FDA", "U.S. Food and Drug Administration"),
+    "Internal Revenue Service": ("IRS",),
+    "Public Company Accounting Oversight Board": ("PCAOB", "Public Companies Accounting Oversight Board"),
+    "Federal Reserve Board": ("Federal Reserve", "Board of Governors of the Federal Reserve System"),
+    "Federal Deposit Insurance Corporation": ("FDIC",),
+    "Commodity Futures Trading Commission": ("CFTC",),
+    "Department of Justice": ("DOJ", "U.S. Department of Justice"),
+    "Environmental Protection Agency": ("EPA",),
+    "Federal Energy Regulatory Commission": ("FERC",),
+    "Nuclear Regulatory Commission": ("NRC",),
+    "Office of the Comptroller of the Currency": ("OCC",),
+    "Small Business Administration": ("SBA",),
+    "Department of Defense": ("DoD",),
+    "Department of Energy": ("DOE",),
+    "Federal Aviation Administration": ("FAA",),
+}
+
+#: Abbreviations so common as words that they only count in parentheses or next to the full name.
+WEAK_AGENCY_ABBREVIATIONS = {"IRS", "DOE", "NRC", "OCC", "SBA", "EPA", "DOJ", "FAA"}
+
+LEGAL_SUFFIX = (
+    r"(?:Inc|Incorporated|Corp|Corporation|Company|Co|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|Ltd|Limited|"
+    r"plc|PLC|N\.A|N\.V|AG|GmbH|S\.A(?:\.\s*de\s*C\.V)?|SA|Pte\.?\s*Ltd|Pty\.?\s*Ltd|Pty\s+Limited|K\.K|"
+    r"PC|P\.C|Trust|Fund|Partners|Partnership|Associates|Holdings|Bancorp|Group)"
+)
+
+#: A legal suffix at the end of a name ("..., Inc." / "... LLC"): used to tell firms from people.
+COMPANY_WITH_SUFFIX = re.compile(r"(?:^|[\s,])" + LEGAL_SUFFIX + r"\.?\s*$")
+_SUFFIX_AT = re.compile(r",?\s+" + LEGAL_SUFFIX + r"(?:\.(?=[\s,;:)\"'’”]|$))?(?![\w&])")
+_TOKEN = re.compile(r"\S+")
+_CONNECTORS = {"of", "&", "de", "la", "du", "the", "for", "y", "del", "und"}
+_ABBREV_DOT = re.compile(r"^(?:[A-Z]\.|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?|Bros\.|St\.|Mt\.|Intl\.|U\.S\.)$")
+_LEADING_NOISE = {"about", "the", "a", "an", "by", "with", "from", "and", "of", "for", "to", "on", "in", "at", "re:", "between"}
+
+
+def find_company_names(text: str) -> list[tuple[int, int]]:
+    """Spans of capitalised names ending in a legal suffix, never crossing a sentence end.
+
+    Walks back from each suffix over capitalised tokens and connectors, so
+    "About Innovo Group Inc." gives "Innovo Group Inc." and
+    "Chief Financial Officer of Innovo Group" is not taken whole.
+    """
+    spans: list[tuple[int, int]] = []
+    for m in _SUFFIX_AT.finditer(text):
+        end = m.end()
+        toks = [t for t in _TOKEN.finditer(text, max(0, m.start() - 160), m.start())]
+        chosen: list[re.Match[str]] = []
+        right = m.start()
+        for t in reversed(toks):
+            word = t.group(0)
+            if "\n" in text[t.end() : right]:
+                break
+            right = t.start()
+            bare = word.strip("\"“”'(),")
+            if not bare:
+                break
+            if word.endswith((".", ";", ":", ")")) and chosen and not _ABBREV_DOT.match(word):
+                break
+            if word.endswith(",") and chosen:
+                break
+            if word.startswith(("(", "\"", "“")):
+                if bare[:1].isupper() or bare[:1].isdigit():
+                    chosen.append(t)
+                break
+            if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS:
+                chosen.append(t)
+                if len(chosen) >= 8:
+                    break
+                continue
+            break
+        chosen.reverse()
+        while chosen and chosen[0].group(0).strip("\"“(").lower() in _LEADING_NOISE | _CONNECTORS:
+            chosen.pop(0)
+        if not chosen:
+            continue
+        start = chosen[0].start() + (len(chosen[0].group(0)) - len(chosen[0].group(0).lstrip("\"“(")))
+        spans.append((start, end))
+    return spans
+
+
+#: Words that begin or make up ORG-looking spans that are not companies.
+NOT_COMPANY_WORDS = {
+    "common", "preferred", "stock", "shares", "warrant", "warrants", "note", "notes", "act", "rule",
+    "regulation", "item", "exhibit", "form", "section", "board", "directors", "company", "registrant",
+    "agreement", "plan", "schedule", "annual", "report", "current", "quarterly", "securities", "exchange",
+    "commission", "the", "our", "its", "this", "such", "state", "federal", "business", "news", "trust",
+    "fund", "class", "series", "units", "options", "debentures", "certificate", "articles", "bylaws",
+    "financial", "statements", "sarbanes", "oxley", "employer", "identification", "jurisdiction",
+    "incorporation", "principal", "executive", "offices", "telephone", "number", "zip", "code",
+    "accredited", "investor", "investors", "purchaser", "purchasers", "independent", "auditor",
+    "auditors", "accountants", "consultant", "subscription", "merger", "sub", "closing", "date",
+}
+
+#: ORG spans that the statistical model often produces but that are never parties.
+ORG_STOPLIST = {
+    "board of directors", "the board", "board", "company", "the company", "registrant", "the registrant",
+    "common stock", "preferred stock", "securities act", "exchange act", "securities exchange act",
+    "nasdaq", "nyse", "amex", "otc", "otcbb", "otc bulletin board", "nasdaq national market",
+    "nasdaq stock market", "new york stock exchange", "american stock exchange", "regulation d",
+    "regulation s", "regulation s-k", "regulation s-b", "form 8-k", "form 10-k", "form 10-q", "sarbanes-oxley act",
+    "news", "ceo", "cfo", "coo", "president", "chairman", "treasury", "treasury stock",
+}
+
+#: Exchange names as written -> FORMAT vocabulary.
+EXCHANGE_NAMES: dict[str, str] = {
+    "nasdaq": "NASDAQ",
+    "nasdaq nm": "NASDAQ",
+    "nasdaq national market": "NASDAQ",
+    "nasdaq stock market": "NASDAQ",
+    "nasdaq global market": "NASDAQ",
+    "nasdaq global select market": "NASDAQ",
+    "nasdaq capital market": "NASDAQ",
+    "nasdaq smallcap market": "NASDAQ",
+    "nasdaq smallcap": "NASDAQ",
+    "nyse": "NYSE",
+    "new york stock exchange": "NYSE",
+    "amex": "NYSE American",
+    "american stock exchange": "NYSE American",
+    "nyse american": "NYSE American",
+    "nyse mkt": "NYSE American",
+    "nyse amex": "NYSE American",
+    "otcbb": "OTC Bulletin Board",
+    "otc bb": "OTC Bulletin Board",
+    "otc bulletin board": "OTC Bulletin Board",
+    "otc": "OTC Markets",
+    "otcqb": "OTC Markets",
+    "otcqx": "OTC Markets",
+    "otc markets": "OTC Markets",
+    "pink sheets": "OTC Markets",
+    "otc pink": "OTC Markets",
+}

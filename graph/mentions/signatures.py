@@ -1,0 +1,242 @@
+"""Signature blocks: who signed, with which titles, on what date.
+
+Signature blocks are the most reliable source of officers in a filing:
+``By: /s/ name`` followed by the printed name and title lines, or a
+``Signature | Title | Date`` table. The reader works on layout lines and
+columns (runs of 3+ spaces or table cells), so it handles 1990s fixed-width
+text, HTML tables and modern ``Name:``/``Title:`` blocks alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.mentions.context import DocContext, PartView
+from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
+from graph.normalize.dates import parse_date
+from graph.normalize.names import name_key, titlecase_name
+from graph.normalize.titles import is_title_text, parse_titles
+
+SLASH_S = re.compile(r"/s/", re.I)
+COLUMN_SPLIT = re.compile(r"\s{3,}|\s*\|\s*|\t+")
+DATE_LABEL = re.compile(r"^\s*(?:date|dated)\s*[:.]?\s*(.*)$", re.I)
+NAME_LABEL = re.compile(r"^\s*(?:name|by)\s*:\s*(.+)$", re.I)
+TITLE_LABEL = re.compile(r"^\s*(?:title|its)\s*:\s*(.+)$", re.I)
+RULE = re.compile(r"^[\s\-_=*]*$")
+PERSON_SUFFIX = re.compile(r",?\s+(?:CPA|Esq\.?|C\.P\.A\.?|Ph\.?D\.?|M\.D\.)\s*$", re.I)
+NAME_SHAPE = re.compile(r"^[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){1,4}(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?$")
+
+
+@dataclass
+class Signature:
+    """One signature found in a part's layout text (offsets in that text)."""
+
+    name: str
+    start: int
+    end: int
+    title_text: str = ""
+    date: str | None = None  # ISO 8601
+    company_line: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def _columns(line: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for piece in COLUMN_SPLIT.split(line):
+        idx = line.find(piece, pos) if piece else pos
+        if piece.strip():
+            out.append((idx, piece.strip()))
+        pos = idx + len(piece)
+    return out
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip().strip("*").strip()
+    text = re.sub(r"^(?:by\s*:?\s*)", "", text, flags=re.I)
+    text = PERSON_SUFFIX.sub("", text).strip().rstrip(",").strip()
+    text = re.sub(r"\s+", " ", text)
+    if text.isupper():
+        text = titlecase_name(text)
+    return text
+
+
+def looks_like_person(name: str) -> bool:
+    """A printed signer name, not a firm or a caption."""
+    if not name or COMPANY_WITH_SUFFIX.search(name) or "&" in name:
+        return False
+    if is_title_text(name):
+        return False
+    return bool(NAME_SHAPE.match(name))
+
+
+def _date_in(text: str) -> str | None:
+    m = DATE_LABEL.match(text)
+    cand = m.group(1) if m else text
+    d = parse_date(cand.strip().strip(",."))
+    return d.isoformat() if d else None
+
+
+def find_signatures(text: str) -> list[Signature]:
+    """Every ``/s/`` signature in a layout text, with printed name, titles and date."""
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    sigs: list[Signature] = []
+    for i, line in enumerate(lines):
+        m = SLASH_S.search(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        cols = _columns(rest)
+        name = _clean_name(cols[0][1]) if cols else ""
+        name_col = m.end() + (cols[0][0] if cols else 0)
+        title_parts: list[str] = []
+        date: str | None = None
+        if "," in name and not re.search(r",\s*(?:Jr|Sr|II|III|IV)\.?$", name):
+            head, tail = name.split(",", 1)
+            if is_title_text(tail) or parse_titles(tail).titles:
+                name, title_parts = _clean_name(head), [tail]
+        for _c, col in cols[1:]:
+            d = _date_in(col)
+            if d:
+                date = date or d
+            else:
+                title_parts.append(col)
+        j = i + 1
+        consumed = 0
+        if not name and j < len(lines):  # "/s/" alone, name on the next line
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines):
+                name = _clean_name(lines[j])
+                name_col = len(lines[j]) - len(lines[j].lstrip())
+                j += 1
+        while j < len(lines) and consumed < 6:
+            nxt = lines[j]
+            if SLASH_S.search(nxt):
+                break
+            if not nxt.strip():
+                if consumed and (title_parts or date):
+                    break
+                j += 1
+                consumed += 1
+                continue
+            if RULE.match(nxt):
+                j += 1
+                continue
+            dm = DATE_LABEL.match(nxt.strip())
+            if dm:
+                d = _date_in(nxt.strip())
+                if d:
+                    date = date or d
+                    j += 1
+                    consumed += 1
+                    continue
+                if not dm.group(1).strip():  # "Date:" alone, value on the next line
+                    if j + 1 < len(lines):
+                        d = _date_in(lines[j + 1])
+                        date = date or d
+                    break
+            lm = NAME_LABEL.match(nxt)
+            if lm and not name:
+                name = _clean_name(lm.group(1))
+                j += 1
+                continue
+            if lm and name_key(lm.group(1)).startswith(name_key(name)[:6]):
+                j += 1
+                continue
+            tm = TITLE_LABEL.match(nxt)
+            if tm:
+                title_parts.append(tm.group(1))
+                j += 1
+                consumed += 1
+                continue
+            ncols = _columns(nxt)
+            took = False
+            for _c, col in ncols:
+                key = name_key(col)
+                nk = name_key(name)
+                if nk and (key == nk or key.startswith(nk + " ") or nk.startswith(key) and len(key) > 3):
+                    remainder = col.split(",", 1)[1] if "," in col and not key == nk else ""
+                    if remainder.strip():
+                        title_parts.append(remainder)
+                    took = True
+                    continue
+                d = _date_in(col)
+                if d and len(col) < 25:
+                    date = date or d
+                    took = True
+                    continue
+                if is_title_text(col) or col.startswith("(") or parse_titles(col).titles or parse_titles(col).director:
+                    title_parts.append(col)
+                    took = True
+            if not took:
+                break
+            j += 1
+            consumed += 1
+        # a date on the same line before "/s/" ("Date: June 23, 2004    By: /s/ ...")
+        if date is None:
+            for _c, col in _columns(line[: m.start()]):
+                date = date or _date_in(re.sub(r"\bBy\s*:?\s*$", "", col).strip())
+        # a date printed just above the signature ("February 27, 2004" / "Date: ...")
+        if date is None:
+            for k in range(i - 1, max(-1, i - 4), -1):
+                cand = lines[k].strip()
+                if not cand:
+                    continue
+                d = _date_in(cand) if len(cand) < 40 else None
+                if d:
+                    date = d
+                    break
+        company_line = None
+        for k in range(i - 1, max(-1, i - 6), -1):
+            cand = lines[k].strip()
+            if not cand or RULE.match(cand) or cand.lower() in ("(registrant)", "registrant"):
+                continue
+            if SLASH_S.search(cand):
+                break
+            if COMPANY_WITH_SUFFIX.search(cand) or (cand.isupper() and len(cand.split()) <= 8 and not _date_in(cand)):
+                company_line = re.sub(r"\s*\|\s*", " ", cand).strip()
+                break
+        if not name:
+            continue
+        start = starts[i] + m.end() + (cols[0][0] if cols else 0)
+        del name_col
+        sigs.append(Signature(name, start, start + len(name), " ".join(title_parts), date, company_line))
+    return sigs
+
+
+def apply_signatures(ctx: DocContext, view: PartView) -> list[Signature]:
+    """Record ``signed``, officer titles and directorships from a part's signatures."""
+    part = view.layout
+    sigs = find_signatures(part.text)
+    reg = ctx.registry
+    for sig in sigs:
+        if not looks_like_person(sig.name):
+            continue
+        ev = ctx.evidence(part, sig.start, sig.end, "rule:signature", 0.95)
+        person = reg.add("Person", sig.name, ev)
+        reg.fact(person, "signed", ctx.doc_id, ev)
+        org = reg.registrant
+        if sig.company_line:
+            from graph.normalize.names import titlecase_company
+
+            cname = sig.company_line
+            display = titlecase_company(cname) if cname.isupper() else cname
+            found = reg.find("Company", display)
+            if found:
+                org = found
+            elif org is None and COMPANY_WITH_SUFFIX.search(display):
+                org = reg.add("Company", display, ev, registrant=True)
+        if org is None:
+            continue
+        tp = parse_titles(sig.title_text)
+        for title in tp.titles:
+            reg.fact(person, "officer_of", org, ev, qualifier=title)
+        if tp.director:
+            reg.fact(person, "director_of", org, ev)
+    return sigs
