@@ -73,5 +73,6 @@ def extract_documents(docs: Iterable[SourceDocument], nlp: Language, batch_size:
         yield finish(ctx)
 
 
-def extract_document(sd: SourceDocument, nlp: Language) -> Extraction:
-    return next(extract_documents([sd], nlp))
+def extract_document(sd: SourceDocument, nlp: Language, batch_size: int = 8) -> Extraction:
+    """Extract one document (its parts are parsed together in one ``nlp.pipe`` batch)."""
+    return next(extract_documents([sd], nlp, batch_size))
