@@ -45,6 +45,11 @@ _SUFFIX_AT = re.compile(r",?\s+" + LEGAL_SUFFIX + r"(?:\.(?=[\s,;:)\"'’”]|$)
 _TOKEN = re.compile(r"\S+")
 _CONNECTORS = {"of", "&", "de", "la", "du", "the", "for", "y", "del", "und"}
 _ABBREV_DOT = re.compile(r"^(?:[A-Z]\.|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?|Bros\.|St\.|Mt\.|Intl\.|U\.S\.)$")
+_TITLE_WORDS = {
+    "chief", "executive", "financial", "operating", "accounting", "technology", "officer", "president", "vice",
+    "senior", "chairman", "director", "secretary", "treasurer", "general", "counsel", "controller", "principal",
+    "member", "board", "ceo", "cfo", "coo", "founder", "partner", "managing", "head", "manager",
+}
 _LEADING_NOISE = {"about", "the", "a", "an", "by", "with", "from", "and", "of", "for", "to", "on", "in", "at", "re:", "between"}
 
 
@@ -58,6 +63,8 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _SUFFIX_AT.finditer(text):
         end = m.end()
+        if text[end - 1] == "." and not re.search(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|N\.V|S\.A|C\.V|L\.L\.C|L\.L\.P|P\.C|K\.K|Pte|Pty)\.$", text[:end]):
+            end -= 1
         toks = [t for t in _TOKEN.finditer(text, max(0, m.start() - 160), m.start())]
         chosen: list[re.Match[str]] = []
         right = m.start()
@@ -86,11 +93,17 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
         chosen.reverse()
         while chosen and chosen[0].group(0).strip("\"“(").lower() in _LEADING_NOISE | _CONNECTORS:
             chosen.pop(0)
+        # "Chief Financial Officer of Innovo Group": the name starts after "of"
+        for i, t in enumerate(chosen):
+            if t.group(0).lower() == "of" and i and _TITLE_WORDS.issuperset(w.group(0).lower().strip(",") for w in chosen[:i]):
+                chosen = chosen[i + 1 :]
+                break
         if not chosen:
             continue
         start = chosen[0].start() + (len(chosen[0].group(0)) - len(chosen[0].group(0).lstrip("\"“(")))
         spans.append((start, end))
-    return spans
+    # "Innovo Group Inc." also ends in "Group": keep only maximal spans
+    return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
 
 
 #: Words that begin or make up ORG-looking spans that are not companies.

@@ -20,7 +20,7 @@ from graph.normalize.titles import is_title_text, parse_titles
 
 SLASH_S = re.compile(r"/s/", re.I)
 COLUMN_SPLIT = re.compile(r"\s{3,}|\s*\|\s*|\t+")
-DATE_LABEL = re.compile(r"^\s*(?:date|dated)\s*[:.]?\s*(.*)$", re.I)
+DATE_LABEL = re.compile(r"^\s*(?:dated|date)\s*[:.]?\s*(.*)$", re.I)
 NAME_LABEL = re.compile(r"^\s*(?:name|by)\s*:\s*(.+)$", re.I)
 TITLE_LABEL = re.compile(r"^\s*(?:title|its)\s*:\s*(.+)$", re.I)
 RULE = re.compile(r"^[\s\-_=*]*$")
@@ -46,7 +46,7 @@ def _columns(line: str) -> list[tuple[int, str]]:
     for piece in COLUMN_SPLIT.split(line):
         idx = line.find(piece, pos) if piece else pos
         if piece.strip():
-            out.append((idx, piece.strip()))
+            out.append((idx + len(piece) - len(piece.lstrip()), piece.strip()))
         pos = idx + len(piece)
     return out
 

@@ -1,0 +1,33 @@
+"""spaCy components and company-name spans."""
+
+from graph.mentions.gazetteer import find_company_names
+
+
+def _names(text):
+    return [text[s:e] for s, e in find_company_names(text)]
+
+
+def test_company_names_stop_at_sentence_and_title():
+    text = "said Marc Crossman, Chief Financial Officer of Innovo Group. About Innovo Group Inc. Innovo Group Inc., through"
+    assert _names(text) == ["Innovo Group", "Innovo Group Inc.", "Innovo Group Inc."]
+
+
+def test_company_names_keep_comma_suffix_and_ampersand():
+    assert _names("a legal opinion of Sullivan & Worcester LLP, counsel") == ["Sullivan & Worcester LLP"]
+    assert _names("subsidiaries Innovo Inc., Joe's Jeans and Innovo Azteca Apparel, Inc., is") == [
+        "Innovo Inc.",
+        "Innovo Azteca Apparel, Inc.",
+    ]
+
+
+def test_lowercase_words_are_not_companies():
+    assert _names("the company and its subsidiaries") == []
+
+
+def test_pipeline_repairs_entities(nlp):
+    doc = nlp("Innovo Group Inc. sold shares of Common Stock and filed with the Securities and Exchange Commission (SEC).")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Innovo Group Inc.", "ORG") in ents
+    assert ("Securities and Exchange Commission", "GOV") in ents
+    assert not any(t == "Common Stock" for t, _l in ents)
+    assert "fkg_org_patterns" in nlp.pipe_names
