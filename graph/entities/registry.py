@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Entity, Evidence, Fact, Instrument
-from graph.normalize.names import company_core, name_key
+from graph.normalize.names import company_core, name_key, same_company_name
 
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|messrs|prof)\.?\s+", re.I)
 _SUFFIX = re.compile(r",?\s+(jr|sr|ii|iii|iv|esq|cpa|phd|md)\.?$", re.I)
@@ -87,7 +87,6 @@ class EntityRegistry:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     registrant: str | None = None
-    _by_key: dict[tuple[str, str], str] = field(default_factory=dict)
     _counter: int = 0
 
     # ------------------------------------------------------------------ entities
@@ -95,15 +94,14 @@ class EntityRegistry:
         """The key of an existing entity this name denotes, if any."""
         if etype == "Person":
             return self._find_person(name)
-        core = company_core(name) if etype == "Company" else name_key(name)
-        key = self._by_key.get((etype, core))
-        if key:
-            return key
+        if etype == "Company":
+            for ent in self.entities.values():
+                if ent.type == etype and any(same_company_name(name, n) for n in (ent.name, *ent.aliases)):
+                    return ent.key
+            return None
+        core = name_key(name)
         for ent in self.entities.values():
-            if ent.type != etype:
-                continue
-            names = {ent.name, *ent.aliases}
-            if any((company_core(n) if etype == "Company" else name_key(n)) == core for n in names):
+            if ent.type == etype and any(name_key(n) == core for n in (ent.name, *ent.aliases)):
                 return ent.key
         return None
 
@@ -173,8 +171,6 @@ class EntityRegistry:
             ent.cik = cik
         if evidence is not None:
             ent.evidence.append(evidence)
-        core = company_core(name) if etype == "Company" else name_key(name)
-        self._by_key.setdefault((etype, core), key)
         if registrant:
             self.set_registrant(key)
         return key
@@ -202,9 +198,6 @@ class EntityRegistry:
         d.evidence.extend(s.evidence)
         d.cik = d.cik or s.cik
         d.is_registrant = d.is_registrant or s.is_registrant
-        for k, v in list(self._by_key.items()):
-            if v == src:
-                self._by_key[k] = dst
         for f in self.facts:
             if f.subject == src:
                 f.subject = dst
@@ -226,9 +219,6 @@ class EntityRegistry:
         """Remove an entity that turned out not to be one, with its facts."""
         self.entities.pop(key, None)
         self.facts = [f for f in self.facts if f.subject != key and f.object != key]
-        for k, v in list(self._by_key.items()):
-            if v == key:
-                del self._by_key[k]
 
     # ------------------------------------------------------------------ instruments and facts
     def instrument(self, issuer: str, itype: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from graph.entities.registry import PersonName, _name_quality
 from graph.model import Entity, Extraction, Fact, Instrument, RELATIONS
-from graph.normalize.names import company_core, name_key
+from graph.normalize.names import company_core, company_form, name_key
 
 
 class _UnionFind:
@@ -54,6 +54,15 @@ def _people_match(a: Entity, b: Entity) -> bool:
     return False
 
 
+def _union_all(uf: _UnionFind, refs: list[tuple[int, str]], ents: dict[tuple[int, str], Entity]) -> None:
+    """Join refs pairwise unless two different CIKs say they are different companies."""
+    for other in refs[1:]:
+        a, b = ents[refs[0]], ents[other]
+        if a.cik and b.cik and a.cik != b.cik:
+            continue
+        uf.union(refs[0], other)
+
+
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Re-key the extractions so that one entity has one key across all of them."""
     uf = _UnionFind()
@@ -63,7 +72,7 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
             ents[(i, key)] = ent
             uf.find((i, key))
     by_cik: dict[str, tuple[int, str]] = {}
-    by_core: dict[tuple[str, str], tuple[int, str]] = {}
+    by_core: dict[tuple[str, str], dict[str, list[tuple[int, str]]]] = {}
     people: list[tuple[int, str]] = []
     for ref, ent in ents.items():
         if ent.cik:
@@ -76,16 +85,15 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
             continue
         for n in (ent.name, *ent.aliases):
             core = company_core(n) if ent.type == "Company" else name_key(n)
-            if not core:
-                continue
-            k = (ent.type, core)
-            if k in by_core:
-                other = ents[by_core[k]]
-                if ent.cik and other.cik and ent.cik != other.cik:
-                    continue
-                uf.union(ref, by_core[k])
-            else:
-                by_core[k] = ref
+            if core:
+                form = (company_form(n) or "") if ent.type == "Company" else ""
+                by_core.setdefault((ent.type, core), {}).setdefault(form, []).append(ref)
+    for forms in by_core.values():
+        for refs in forms.values():
+            _union_all(uf, refs, ents)
+        named = [f for f in forms if f]
+        if "" in forms and len(named) == 1:  # "Innovo Group" joins "Innovo Group Inc." when unambiguous
+            _union_all(uf, forms[""] + forms[named[0]][:1], ents)
     for idx, a in enumerate(people):
         for b in people[idx + 1 :]:
             if a[0] == b[0]:

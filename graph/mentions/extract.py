@@ -17,6 +17,7 @@ from graph.mentions.context import DocContext, PartView
 from graph.mentions.cover import apply_cover
 from graph.mentions.document import apply_document_facts
 from graph.mentions.entities import collect_entities, resolve_short_mentions
+from graph.mentions.exhibit21 import apply_exhibit21
 from graph.mentions.instruments import apply_instruments
 from graph.mentions.registrant import guess_registrant
 from graph.mentions.relations import apply_relations
@@ -40,6 +41,8 @@ def prepare(sd: SourceDocument) -> DocContext:
 
 def finish(ctx: DocContext) -> Extraction:
     """Rules over parsed views, then document facts."""
+    for view in ctx.views:
+        apply_exhibit21(ctx, view)
     for view in ctx.views:
         collect_entities(ctx, view)
     guess_registrant(ctx)

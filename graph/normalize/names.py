@@ -234,3 +234,44 @@ def titlecase_company(text: str) -> str:
         return s
     words = s.split(" ")
     return " ".join(_company_word(w, i == 0) for i, w in enumerate(words))
+
+
+#: legal-form words grouped by the legal form they denote
+_FORM_CLASS: dict[tuple[str, ...], str] = {
+    ("inc",): "inc", ("incorporated",): "inc", ("corp",): "corp", ("corporation",): "corp",
+    ("co",): "co", ("company",): "co", ("ltd",): "ltd", ("limited",): "ltd", ("co", "ltd"): "ltd",
+    ("llc",): "llc", ("lc",): "llc", ("limited", "liability", "company"): "llc", ("lp",): "lp",
+    ("limited", "partnership"): "lp", ("llp",): "llp", ("plc",): "plc", ("pty",): "pty", ("pty", "ltd"): "pty",
+    ("pte",): "pte", ("pte", "ltd"): "pte", ("kk",): "kk", ("sa", "de", "cv"): "sa", ("sa",): "sa",
+    ("ag",): "ag", ("gmbh",): "gmbh", ("pc",): "pc", ("nv",): "nv", ("bv",): "bv",
+}
+
+
+def company_form(name: str) -> str | None:
+    """The legal form a company name ends in ("inc", "llc", ...), or None when it names none."""
+    s = _EDGAR_TAG_RE.sub("", name or "")
+    tokens = name_key(s).split()
+    for n in (3, 2, 1):
+        if len(tokens) > n and tuple(tokens[-n:]) in _FORM_CLASS:
+            return _FORM_CLASS[tuple(tokens[-n:])]
+    return None
+
+
+def same_company_name(a: str, b: str) -> bool:
+    """Names of one company: equal cores and no conflicting legal forms.
+
+    "Innovo Group" = "INNOVO GROUP INC." = "Innovo Group, Inc.", but
+    "Apple Asia Limited" != "Apple Asia LLC" and "Apple Pty Limited" != "Apple Inc.".
+    """
+    if company_core(a) != company_core(b):
+        return False
+    fa, fb = company_form(a), company_form(b)
+    if fa is None or fb is None or fa == fb:
+        return _pty_compatible(a, b)
+    return False
+
+
+def _pty_compatible(a: str, b: str) -> bool:
+    """"Pty"/"Pte" are part of the form even when "Limited" follows: do not fold them away."""
+    ka, kb = name_key(a).split(), name_key(b).split()
+    return ("pty" in ka) == ("pty" in kb) and ("pte" in ka) == ("pte" in kb)
