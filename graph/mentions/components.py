@@ -74,7 +74,7 @@ def _trim_org(span: Span) -> Span | None:
     text = re.sub(r"\s+", " ", new.text).strip().lower()
     if text in ORG_STOPLIST:
         return None
-    words = [w for w in re.findall(r"[a-z]+", text)]
+    words = [w for w in re.findall(r"[a-z]{2,}", text)]
     if words and all(w in NOT_COMPANY_WORDS for w in words):
         return None
     if not any(ch.isalpha() for ch in text):
@@ -120,12 +120,38 @@ def org_patterns(doc: Doc) -> Doc:
     return doc
 
 
+STREET_WORDS = {
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln", "way", "court",
+    "ct", "parkway", "pkwy", "circle", "place", "suite", "plaza", "square", "highway", "hwy", "terrace",
+}
+
+
+def _first_line(span: Span) -> Span | None:
+    """Cut a span at its first line break: layout lines are separate items (names, then employers)."""
+    for tok in span:
+        if "\n" in tok.text or (tok.i > span.start and "\n" in span.doc[tok.i - 1].whitespace_ + span.doc[tok.i - 1].text):
+            end = tok.i
+            return Span(span.doc, span.start, end, label=span.label_) if end > span.start else None
+        if tok.is_space and "\n" in tok.text:
+            return Span(span.doc, span.start, tok.i, label=span.label_) if tok.i > span.start else None
+    return span
+
+
 @Language.component("fkg_person_cleanup", requires=["doc.ents"], assigns=["doc.ents"])
 def person_cleanup(doc: Doc) -> Doc:
-    """Drop PERSON spans that are brand or company fragments ("Joe" of "Joe's Jeans")."""
+    """Drop PERSON spans that are brand, address or company fragments ("Joe" of "Joe's Jeans", "Honey Bell Circle")."""
     kept: list[Span] = []
     for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG") and "\n" in ent.text:
+            cut = _first_line(ent)
+            if cut is None or not cut.text.strip():
+                continue
+            ent = cut
         if ent.label_ == "PERSON":
+            nxt_word = doc[ent.end].lower_.strip(".,") if ent.end < len(doc) else ""
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if nxt_word in STREET_WORDS or (prev is not None and prev.like_num):
+                continue
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if nxt is not None and nxt.text in ("'s", "’s") and len(ent) == 1:
                 continue

@@ -36,15 +36,29 @@ WEAK_AGENCY_ABBREVIATIONS = {"IRS", "DOE", "NRC", "OCC", "SBA", "EPA", "DOJ", "F
 LEGAL_SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|Company|Co|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|Ltd|Limited|"
     r"plc|PLC|N\.A|N\.V|AG|GmbH|S\.A(?:\.\s*de\s*C\.V)?|SA|Pte\.?\s*Ltd|Pty\.?\s*Ltd|Pty\s+Limited|K\.K|"
-    r"PC|P\.C|Trust|Fund|Partners|Partnership|Associates|Holdings|Bancorp|Group)"
+    r"PC|P\.C|CPA|CPAs|Trust|Fund|Partners|Partnership|Associates|Holdings|Bancorp|Group)"
 )
 
 #: A legal suffix at the end of a name ("..., Inc." / "... LLC"): used to tell firms from people.
 COMPANY_WITH_SUFFIX = re.compile(r"(?:^|[\s,])" + LEGAL_SUFFIX + r"\.?\s*$")
-_SUFFIX_AT = re.compile(r",?\s+" + LEGAL_SUFFIX + r"(?:\.(?=[\s,;:)\"'’”]|$))?(?![\w&])")
+_SUFFIX_AT = re.compile(r"(?:,?\s+" + LEGAL_SUFFIX + r"(?:\.(?=[\s,;:)\"'’”]|$))?(?![\w&]))+")
 _TOKEN = re.compile(r"\S+")
 _CONNECTORS = {"of", "&", "de", "la", "du", "the", "for", "y", "del", "und"}
 _ABBREV_DOT = re.compile(r"^(?:[A-Z]\.|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?|Bros\.|St\.|Mt\.|Intl\.|U\.S\.)$")
+#: Capitalised words that end a walk back: documents, laws and captions are not part of a firm's name.
+_NAME_BREAKERS = {
+    "report", "form", "agreement", "act", "section", "item", "exhibit", "statement", "registration", "annual",
+    "quarterly", "current", "board", "directors", "trustees", "rule", "regulation", "schedule", "plan", "letter",
+    "certificate", "notice", "prospectus", "amendment", "pursuant", "under", "between", "among", "dear", "re",
+}
+#: Names made only of these words are descriptions ("Growth Fund", "Investment Company"), not firms.
+GENERIC_NAME_WORDS = {
+    "investment", "investments", "holding", "holdings", "management", "trust", "fund", "funds", "company", "growth",
+    "partnership", "partners", "registered", "limited", "liability", "corporation", "group", "associates", "capital",
+    "the", "of", "income", "equity", "money", "market", "series", "portfolio", "inc", "co", "llc", "lp", "ltd", "new",
+    "parent", "operating", "subsidiary", "acquisition", "merger", "delaware", "nevada", "business", "independent",
+    "accounting", "firm", "public", "corp", "cpa", "pc",
+}
 _TITLE_WORDS = {
     "chief", "executive", "financial", "operating", "accounting", "technology", "officer", "president", "vice",
     "senior", "chairman", "director", "secretary", "treasurer", "general", "counsel", "controller", "principal",
@@ -76,6 +90,11 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
             bare = word.strip("\"“”'(),")
             if not bare:
                 break
+            if word.startswith("(") and word.endswith(")") and len(word) > 2 and bare[:1].isupper():
+                chosen.append(t)  # "Apple Computer Trading (Shanghai) Co., Ltd."
+                continue
+            if bare.lower() in _NAME_BREAKERS:
+                break
             if word.endswith((".", ";", ":", ")")) and chosen and not _ABBREV_DOT.match(word):
                 break
             if word.endswith(",") and chosen:
@@ -101,6 +120,8 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
         if not chosen:
             continue
         start = chosen[0].start() + (len(chosen[0].group(0)) - len(chosen[0].group(0).lstrip("\"“(")))
+        if is_generic_company_name(text[start:end]):
+            continue
         spans.append((start, end))
     # "Innovo Group Inc." also ends in "Group": keep only maximal spans
     return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
@@ -157,3 +178,16 @@ EXCHANGE_NAMES: dict[str, str] = {
     "pink sheets": "OTC Markets",
     "otc pink": "OTC Markets",
 }
+
+
+def is_generic_company_name(name: str) -> bool:
+    """"Growth Fund", "Nevada Corporation", "Registered Limited Liability Partnership": descriptions, not names."""
+    from graph.normalize.places import normalize_jurisdiction
+
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'"))
+    if not words:
+        return True
+    rest = [w for w in words if w not in GENERIC_NAME_WORDS]
+    if not rest:
+        return True
+    return normalize_jurisdiction(" ".join(rest)) is not None and len(rest) <= 2
