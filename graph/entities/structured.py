@@ -220,6 +220,8 @@ def security_types(title: str) -> list[str]:
         if pat.search(title) and t not in out:
             if t == "Common Stock" and any(x in out for x in ("Option", "Warrant")) and not re.search(r"common", title, re.I):
                 continue
+            if t == "Unit" and "Restricted Stock Unit" in out:
+                continue
             out.append(t)
     if "Restricted Stock Unit" in out and re.search(r"common", title, re.I) and "Common Stock" not in out:
         out.append("Common Stock")

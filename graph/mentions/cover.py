@@ -24,7 +24,7 @@ END_OF_COVER = re.compile(
 )
 IRS_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?![\d-])")
 FILE_NO_RE = re.compile(r"(?<![\d(-])((?:\d{1,3})-\d{3,6}(?:-\d{2})?)(?![\d-])")
-FILE_NO_LABEL = re.compile(r"(?:commission|sec)\s+file\s+(?:no\.?|number)\s*[:.]?\s*((?:\d{1,3})-\d{3,6}(?:-\d{2})?)", re.I)
+FILE_NO_LABEL = re.compile(r"(?:commission|sec|act|registration(?:\s+statement)?)\s+file\s+(?:no\.?|number)\s*[:.]?\s*((?:\d{1,3})-\d{3,6}(?:-\d{2})?)", re.I)
 ZIP_RE = re.compile(r"(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])")
 LINE_RULE = re.compile(r"^[\s\-_=*|]*$")
 PHONE_CONTEXT = re.compile(r"\(\d{3}\)\s*$|\d{3}[-.\s]$")
@@ -74,6 +74,8 @@ def read_cover(text: str) -> CoverFields:
     region_end = m_end.start() if m_end else min(len(text), 8000)
     name_cap = CAP_NAME.search(text, 0, region_end)
     if not name_cap:
+        labelled = [(m.group(1), m.start(1), m.end(1)) for m in FILE_NO_LABEL.finditer(text[:6000])]
+        fields.file_numbers = labelled or None
         return fields
     region = text[:region_end]
     lines = _lines(region)
@@ -155,6 +157,8 @@ def apply_cover(ctx: DocContext, view: PartView) -> str | None:
     part = view.layout
     fields = read_cover(part.text)
     if fields.name is None:
+        if fields.file_numbers:
+            ctx.notes["file_numbers"] = [(part, *fn) for fn in fields.file_numbers]
         return None
     name, s, e = fields.name
     ev = ctx.evidence(part, s, e, "rule:cover-page", 0.95)
@@ -177,3 +181,12 @@ def apply_cover(ctx: DocContext, view: PartView) -> str | None:
         v, s, e = fields.zip
         reg.fact(key, "postal_code", v, ctx.evidence(part, s, e, "rule:cover-page", 0.85))
     return key
+
+
+def apply_labelled_file_numbers(ctx: DocContext) -> None:
+    """File numbers printed with a label outside a cover page ("Investment Company Act File Number: 811-5018")."""
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    for part, value, s, e in ctx.notes.get("file_numbers", []):  # type: ignore[union-attr]
+        reg.fact(reg.registrant, "commission_file_number", value, ctx.evidence(part, s, e, "rule:file-number-label", 0.8))

@@ -14,7 +14,8 @@ from spacy.language import Language
 from graph.entities.registry import EntityRegistry
 from graph.entities.structured import apply_form, apply_header
 from graph.mentions.context import DocContext, PartView
-from graph.mentions.cover import apply_cover
+from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
+from graph.mentions.letters import apply_letters
 from graph.mentions.document import apply_document_facts
 from graph.mentions.entities import collect_entities, resolve_short_mentions
 from graph.mentions.exhibit21 import apply_exhibit21
@@ -32,7 +33,8 @@ def prepare(sd: SourceDocument) -> DocContext:
     apply_header(reg, sd)
     if sd.structured is not None:
         apply_form(reg, sd, sd.structured)
-    views = [PartView(layout=p, flow=reflow(p)) for p in sd.parts if p.text.strip()]
+    # XML forms were read structurally above: their readable rendering needs no NLP
+    views = [PartView(layout=p, flow=reflow(p)) for p in sd.parts if p.text.strip() and p.kind != "xml"]
     ctx = DocContext(sd, views, reg)
     for view in views[:1]:
         apply_cover(ctx, view)
@@ -46,6 +48,7 @@ def finish(ctx: DocContext) -> Extraction:
     for view in ctx.views:
         collect_entities(ctx, view)
     guess_registrant(ctx)
+    apply_labelled_file_numbers(ctx)
     sigs: list[tuple[int, Signature]] = []
     for i, view in enumerate(ctx.views):
         sigs.extend((i, s) for s in apply_signatures(ctx, view))
@@ -53,6 +56,7 @@ def finish(ctx: DocContext) -> Extraction:
         resolve_short_mentions(ctx, view)
         apply_relations(ctx, view)
         apply_instruments(ctx, view)
+        apply_letters(ctx, view)
     apply_document_facts(ctx, sigs)
     reg = ctx.registry
     return Extraction(

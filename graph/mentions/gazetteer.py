@@ -87,6 +87,16 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
             if "\n" in text[t.end() : right]:
                 break
             right = t.start()
+            dash = max(word.rfind("--"), word.rfind("—"))
+            if dash >= 0:  # "First!--Cisco Systems Inc.": only what follows the dash
+                tail = word[dash + (2 if word[dash] == "-" else 1):]
+                if tail[:1].isupper():
+                    tail_match = _TOKEN.match(text, t.start() + len(word) - len(tail))
+                    if tail_match:
+                        chosen.append(tail_match)
+                break
+            if word.endswith((":", ";")):
+                break
             bare = word.strip("\"“”'(),")
             if not bare:
                 break

@@ -36,7 +36,7 @@ MENTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:series\s+[a-z0-9-]+\s+)?preferred\s+(?:stock|shares)\b", re.I), "Preferred Stock"),
     (re.compile(r"\bcommon\s+(?:stock|shares)\b|\bordinary\s+shares\b|\bshares\s+of\s+beneficial\s+interest\b", re.I), "Common Stock"),
     (re.compile(r"\bmembership\s+interests?\b", re.I), "Membership Interest"),
-    (re.compile(r"\bsubscription\s+rights\b|\brights\s+to\s+(?:purchase|acquire)\b", re.I), "Right"),
+    (re.compile(r"\bsubscription\s+rights\b|\brights\s+offering\b", re.I), "Right"),
 ]
 CONVERTIBLE = {"Convertible Note", "Convertible Preferred Stock", "Debenture"}
 DERIVATIVE = {"Warrant", "Option", "Right"}
@@ -66,9 +66,10 @@ TERMS: list[tuple[str, re.Pattern[str], set[str]]] = [
     ("exercise_price", re.compile(r"exercisable\s+at\s+" + MONEY_LIST, re.I), DERIVATIVE),
     ("conversion_price", re.compile(r"conversion\s+prices?\s+(?:of|equal\s+to|is|was)?\s*(?:[^$.;]{0,80}?)?" + MONEY_LIST, re.I), CONVERTIBLE),
     ("principal_amount", re.compile(r"principal\s+amount\s+of\s+(?:up\s+to\s+)?" + MONEY_LIST, re.I), DEBT),
+    ("principal_amount", re.compile(MONEY_LIST + r"\s+(?:in|of)\s+(?:aggregate\s+principal\s+amount\s+of\s+)?(?:its\s+|our\s+|the\s+company's\s+)?(?:[a-z]+\s+){0,3}(?:notes|debentures|bonds)\b", re.I), DEBT),
     ("price_per_share", re.compile(r"(?:purchase\s+)?price\s+of\s+" + MONEY_LIST + r"\s+per\s+(?:share|unit)", re.I), STOCK),
 ]
-PER_SHARE = re.compile(r"\bat\s+(?:a\s+price\s+(?:equal\s+to\s+)?|a\s+price\s+per\s+share\s+(?:[^$.;]{0,120}?))?" + MONEY_LIST + r"\s+per\s+share", re.I)
+PER_SHARE = re.compile(r"\bat\s+(?:a\s+price\s+(?:equal\s+to\s+)?|a\s+price\s+per\s+share\s+(?:[^$.;]{0,220}?))?" + MONEY_LIST + r"\s+per\s+share", re.I)
 INTEREST = re.compile(r"(?:interest\s+(?:at\s+)?(?:a\s+rate\s+of\s+|the\s+rate\s+of\s+)?|bearing\s+)(?P<p>\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s+percent)(?:\s+per\s+(?:annum|year))?", re.I)
 RATE_NOTE = re.compile(r"(?P<p>\d+(?:\.\d+)?\s*%)\s+(?:convertible\s+|senior\s+|secured\s+|subordinated\s+|promissory\s+)*(?:notes?|debentures?)\b", re.I)
 MATURITY = re.compile(
@@ -102,6 +103,11 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span) -> list[Mention]:
             if itype == "Common Stock" and re.search(r"closing\s+(?:bid\s+)?price\s+of\s+(?:our\s+|the\s+)?$", text[: m.start()], re.I):
                 continue
             taken.append(m.span())
+            if itype == "Note" and (
+                re.match(r"\s+(?:are|is|will\s+be|shall\s+be)\s+convertible", text[m.end():], re.I)
+                or ("Convertible Note" in ctx.notes.get("instrument_types", ()) and not re.search(r"non-?convertible", text[max(0, m.start() - 20) : m.start()], re.I))
+            ):
+                itype = "Convertible Note"  # "the promissory notes are convertible ..." / the notes already described
             found.append(Mention(itype, m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     reg_names = _registrant_words(ctx)
@@ -269,6 +275,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         if sale or men.itype in with_terms:
             reg.fact(issuer, "issued", men.itype, ev(men.start, men.end, "rule:instrument-issued", 0.7))
             state[men.itype] = men.itype
+            ctx.notes.setdefault("instrument_types", set()).add(men.itype)  # type: ignore[union-attr]
     for men in mentions:
         if not men.foreign:
             for group in (DERIVATIVE, CONVERTIBLE, DEBT, STOCK):

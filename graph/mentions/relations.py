@@ -76,14 +76,24 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                     if 0 < cut < len(window):
                         window = window[:cut]
             org = _org_after(view, sent, pers.end_char + m.start("t"), window)
-            _officer(ctx, view, pers, window, org)
+            org_key = company_at(ctx, view, org, "rule:title-of") if org is not None else None
+            if org_key is None:
+                of = OF_NAME.search(window)
+                if of:
+                    org_key = reg.find("Company", of.group(1))
+                    if org_key is None and not re.match(r"(?:the\s+)?(?:company|registrant|board|directors)\b", of.group(1), re.I):
+                        continue  # a title at some other, unknown organisation
+            _officer(ctx, view, pers, window, org_key)
         before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char]
         bm = BEFORE_NAME.search(before)
         if bm:
             _officer(ctx, view, pers, bm.group("t"), None, before=True)
 
 
-def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org: Span | None, before: bool = False) -> None:
+OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})")
+
+
+def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org_key: str | None, before: bool = False) -> None:
     reg = ctx.registry
     tp = parse_titles(title_text)
     director = tp.director or bool(DIRECTOR_WORDS.search(title_text))
@@ -91,7 +101,7 @@ def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org: 
         return
     if not tp.titles and not director:
         return
-    org_key = company_at(ctx, view, org, "rule:title-of") if org is not None else reg.registrant
+    org_key = org_key or reg.registrant
     if org_key is None:
         return
     ev = ctx.span_evidence(view, pers, "ner:person+rule:title", 0.75)
@@ -200,6 +210,83 @@ def _parent_before(ctx: DocContext, view: PartView, sent: Span, pos: int) -> str
     return ctx.registry.registrant
 
 
+OWNER_OF_ALL = re.compile(
+    r"(?:became|becomes|is|was)\s+(?:the\s+)?(?:sole\s+)?(?:owner|holder)\s+of\s+(?:100%|all)\s+of\s+the\s+(?:issued\s+and\s+)?outstanding\s+"
+    r"(?:shares\s+of\s+)?(?:capital\s+|common\s+)?stock\s+of\s+",
+    re.I,
+)
+BECAME_SUB = re.compile(r"\s+(?:became|becomes|will\s+become|is\s+now)\s+(?:a\s+)?(?:wholly[\s-]owned\s+)?subsidiary\s+of\s+(?:the\s+)?(?:registrant|company)\b", re.I)
+
+
+def ownership_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """"the Registrant became the owner of 100% of the outstanding common stock of X": X is a subsidiary."""
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    text = view.flow.text
+    for m in OWNER_OF_ALL.finditer(sent.text):
+        rest = text[sent.start_char + m.end() : sent.end_char]
+        name = re.match(r"([A-Z][\w&'’.-]*(?:,?\s+[A-Z][\w&'’.-]*){0,5})", rest)
+        if not name:
+            continue
+        key = reg.find("Company", name.group(1).rstrip(",."))
+        if key and key != reg.registrant:
+            s = sent.start_char + m.end()
+            reg.fact(key, "subsidiary_of", reg.registrant, ctx.evidence(view.flow, s, s + len(name.group(1)), "rule:owner-of-all", 0.8, sent.text))
+    for org in _orgs_in(sent):
+        if BECAME_SUB.match(text[org.end_char : sent.end_char]):
+            key = company_at(ctx, view, org, "rule:became-subsidiary")
+            if key and key != reg.registrant:
+                reg.fact(key, "subsidiary_of", reg.registrant, ctx.span_evidence(view, org, "rule:became-subsidiary", 0.8))
+
+
+ORG_FORM = re.compile(
+    r"^\s*,?\s*(?:is\s+)?an?\s+(?P<st>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:corporation|limited\s+liability\s+company|limited\s+partnership|"
+    r"business\s+trust|general\s+partnership|statutory\s+trust|company)\b"
+)
+
+
+def incorporation_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """"Combinet, Inc., a California corporation": the state of incorporation of the named company."""
+    from graph.normalize.places import normalize_jurisdiction
+
+    text = view.flow.text
+    for org in _orgs_in(sent):
+        m = ORG_FORM.match(text[org.end_char : sent.end_char])
+        if not m:
+            continue
+        st = normalize_jurisdiction(m.group("st"))
+        if not st:
+            continue
+        key = company_at(ctx, view, org, "rule:state-of-incorporation")
+        if key:
+            s = org.end_char + m.start("st")
+            ctx.registry.fact(key, "state_of_incorporation", st, ctx.evidence(view.flow, s, s + len(m.group("st")), "rule:state-of-incorporation", 0.85, sent.text))
+
+
+INVESTOR_CUE = re.compile(
+    r"(?:subscription|securities\s+purchase|stock\s+purchase|note\s+purchase|purchase|investment)\s+agreements?\s+with\s+|"
+    r"(?:sold|issued)\s+(?:[^.;]{0,80}?)\s+to\s+(?=[A-Z])",
+    re.I,
+)
+
+
+def investors_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """Named purchasers: "a subscription agreement with A, B, and C whereby these investors are purchasing ..."."""
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    for m in INVESTOR_CUE.finditer(sent.text):
+        start = sent.start_char + m.end()
+        stop = re.search(r"\b(?:whereby|pursuant|for|to\s+purchase|under\s+which|in\s+which|dated)\b|[;.(]\s", view.flow.text[start : sent.end_char])
+        end = start + stop.start() if stop else sent.end_char
+        for org in _orgs_in(sent):
+            if start <= org.start_char < end:
+                key = company_at(ctx, view, org, "rule:investor")
+                if key and key != reg.registrant:
+                    reg.fact(key, "investor_in", reg.registrant, ctx.span_evidence(view, org, "rule:investor", 0.7))
+
+
 # --------------------------------------------------------------------------- agents
 
 AGENT_ROLES: list[tuple[str, re.Pattern[str]]] = [
@@ -302,6 +389,9 @@ def acquisitions_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> Non
 
 SENTENCE_RULES = (
     officers_in_sentence,
+    ownership_in_sentence,
+    incorporation_in_sentence,
+    investors_in_sentence,
     subsidiaries_in_sentence,
     agents_in_sentence,
     tickers_in_sentence,

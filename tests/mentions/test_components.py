@@ -31,3 +31,9 @@ def test_pipeline_repairs_entities(nlp):
     assert ("Securities and Exchange Commission", "GOV") in ents
     assert not any(t == "Common Stock" for t, _l in ents)
     assert "fkg_org_patterns" in nlp.pipe_names
+
+
+def test_company_name_after_a_dash_and_no_runaway_span():
+    text = "SAN JOSE, Calif.--(BUSINESS WIRE) via First!--Cisco Systems Inc. (Nasdaq: CSCO) today"
+    assert _names(text) == ["Cisco Systems Inc."]
+    assert _names("Schedule 9(q): Limited Standstill Providers") == []

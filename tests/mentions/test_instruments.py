@@ -56,4 +56,6 @@ def test_private_placement_price_and_warrant_exercise_price(extract):
 def test_other_issuers_instruments_are_skipped(extract):
     rows = rows_of(extract("8-K_CiscoSystems_0000891618-95-000727.txt"))
     assert ("Cisco Systems, Inc. / Common Stock", "shares", "2000000") in rows
-    assert not [r for r in rows if r[0].startswith("Combinet")]
+    assert not [r for r in rows if r[0].startswith("Combinet /")]
+    assert ("Combinet, Inc.", "subsidiary_of", "Cisco Systems, Inc.") in rows
+    assert ("Combinet, Inc.", "state_of_incorporation", "California") in rows
