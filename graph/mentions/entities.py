@@ -24,6 +24,7 @@ PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][
 
 def display_company(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip().strip(",")
+    name = re.sub(r"^.*(?:--|—)\s*", "", name)  # "First!--Cisco Systems Inc."
     return titlecase_company(name) if name.isupper() and len(name) > 5 else name
 
 

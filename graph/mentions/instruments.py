@@ -236,7 +236,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         raw = m.group("n")
         if re.search(r"\d{1,3}(?:,\d{3})+\s+million", raw):  # "2,996,667 million shares": the unit word is a slip
             n = parse_number(raw.split()[0]) or n
-        lead = text[max(0, m.start() - 80) : m.start()]
+        lead = text[max(0, m.start("n") - 80) : m.start("n")].rstrip() + " "
         pos = m.start()
         stock_mention = next((x for x in mentions if x.start >= m.start("what") - 1 and x.start <= m.end() + 2), None)
         if stock_mention is not None and stock_mention.foreign:

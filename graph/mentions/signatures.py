@@ -155,6 +155,8 @@ def find_signatures(text: str) -> list[Signature]:
                 j += 1
                 consumed += 1
                 continue
+            if len(nxt.strip()) > 90:  # prose, not a printed name or title
+                break
             ncols = _columns(nxt)
             took = False
             for _c, col in ncols:
@@ -178,6 +180,16 @@ def find_signatures(text: str) -> list[Signature]:
                 break
             j += 1
             consumed += 1
+        # "Date: January 21, 2000" printed a few lines below the block
+        if date is None:
+            for k in range(j, min(len(lines), j + 4)):
+                if SLASH_S.search(lines[k]):
+                    break
+                dm = DATE_LABEL.match(lines[k].strip())
+                if dm and lines[k].strip():
+                    date = _date_in(lines[k].strip())
+                    if date:
+                        break
         # a date on the same line before "/s/" ("Date: June 23, 2004    By: /s/ ...")
         if date is None:
             for _c, col in _columns(line[: m.start()]):
