@@ -78,6 +78,16 @@ def _name_quality(name: str) -> tuple[int, int, int]:
     return (mixed, len(name.split()), len(name))
 
 
+def _add_evidence(ent: Entity, ev: Evidence) -> None:
+    """One evidence per source span: a span read by two rules keeps the surer reading."""
+    for i, old in enumerate(ent.evidence):
+        if (old.start, old.end) == (ev.start, ev.end):
+            if ev.confidence > old.confidence:
+                ent.evidence[i] = ev
+            return
+    ent.evidence.append(ev)
+
+
 @dataclass
 class EntityRegistry:
     """Entities, instruments and facts of one document, keyed locally."""
@@ -170,7 +180,7 @@ class EntityRegistry:
         if cik and not ent.cik:
             ent.cik = cik
         if evidence is not None:
-            ent.evidence.append(evidence)
+            _add_evidence(ent, evidence)
         if registrant:
             self.set_registrant(key)
         return key
@@ -195,7 +205,8 @@ class EntityRegistry:
                 else:
                     d.aliases.add(n)
         d.aliases.discard(d.name)
-        d.evidence.extend(s.evidence)
+        for ev in s.evidence:
+            _add_evidence(d, ev)
         d.cik = d.cik or s.cik
         d.is_registrant = d.is_registrant or s.is_registrant
         for f in self.facts:
