@@ -1,0 +1,1 @@
+"""Query stage: named SPARQL queries over a store or dataset, and the FORMAT facts view."""

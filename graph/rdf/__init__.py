@@ -1,0 +1,1 @@
+"""RDF stage: ontology terms, deterministic IRIs, extraction -> named-graph builder, SHACL validation."""

@@ -1,0 +1,135 @@
+"""Run SPARQL on a GraphStore, a pyoxigraph Store, an rdflib Dataset or an rdflib Graph.
+
+Every query runs on Oxigraph (rdflib data is copied into an in-memory Oxigraph
+store first), so the facts view has one semantics whatever holds the data, and
+queries see the union of the named graphs as their default graph. ``doc_ids``
+restricts that default graph to the named graphs of those documents.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Protocol, runtime_checkable
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+from graph.errors import QueryError, StoreError
+from graph.rdf.convert import from_ox, ox_to_graph, rdflib_to_ox_quads
+from graph.rdf.iri import graph_iri
+from graph.rdf.namespaces import PREFIXES
+from graph.rdf.ontology import ontology_dir
+
+Row = dict[str, Node]
+QueryResult = list[Row] | bool | Graph
+
+
+@runtime_checkable
+class HasOxigraph(Protocol):
+    """Anything exposing its pyoxigraph store (our GraphStore does)."""
+
+    @property
+    def oxigraph(self) -> ox.Store: ...
+
+
+Source = HasOxigraph | ox.Store | Dataset | Graph
+
+
+@lru_cache(maxsize=None)
+def _read_query(path: str) -> str:
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def load_query(name: str) -> str:
+    """Text of ``ontology/queries/<name>.rq`` (``name`` with or without ``.rq``)."""
+    if not name.endswith(".rq"):
+        name += ".rq"
+    path = ontology_dir() / "queries" / name
+    if not path.is_file():
+        raise QueryError(f"no named query {name!r} in {path.parent}")
+    return _read_query(str(path))
+
+
+def _oxigraph_of(source: Source, doc_ids: list[str] | None) -> ox.Store:
+    if isinstance(source, ox.Store):
+        return source
+    if isinstance(source, HasOxigraph):
+        return source.oxigraph
+    if isinstance(source, Graph):
+        inner = getattr(source.store, "_inner", None)  # oxrdflib-backed rdflib graph
+        if isinstance(inner, ox.Store):
+            return inner
+        store = ox.Store()
+        names = {str(graph_iri(d)) for d in doc_ids} if doc_ids is not None else None
+        store.extend(list(rdflib_to_ox_quads(source, names)))
+        return store
+    raise QueryError(f"cannot query a {type(source).__name__}")
+
+
+def _dataset_options(source: Source, doc_ids: list[str] | None) -> dict[str, Any]:
+    if isinstance(source, Graph) and not isinstance(source, Dataset):
+        return {}  # a plain graph was copied into the default graph
+    if doc_ids is None:
+        return {"use_default_graph_as_union": True}
+    return {"default_graph": [ox.NamedNode(str(graph_iri(d))) for d in doc_ids]}
+
+
+def run_query(source: Source, query: str, *, doc_ids: list[str] | None = None) -> QueryResult:
+    """Run a SELECT (-> list of dict rows of rdflib terms), ASK (-> bool) or CONSTRUCT/DESCRIBE (-> Graph).
+
+    Unbound variables are left out of a row. Raises QueryError for a malformed
+    query (with the parser's message) and StoreError if the store fails.
+    """
+    store = _oxigraph_of(source, doc_ids)
+    options = _dataset_options(source, doc_ids)
+    try:
+        result = store.query(query, prefixes=PREFIXES, **options)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows: list[Row] = []
+            for solution in result:
+                row: Row = {}
+                for name in names:
+                    term = solution[name]
+                    if term is not None:
+                        row[name] = from_ox(term)
+                rows.append(row)
+            return rows
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        return ox_to_graph(result)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL query: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"query failed: {exc}") from exc
+
+
+def select(source: Source, query: str, *, doc_ids: list[str] | None = None) -> list[Row]:
+    """Run a SELECT query; QueryError if it is another query form."""
+    result = run_query(source, query, doc_ids=doc_ids)
+    if not isinstance(result, list):
+        raise QueryError("expected a SELECT query")
+    return result
+
+
+def ask(source: Source, query: str, *, doc_ids: list[str] | None = None) -> bool:
+    """Run an ASK query; QueryError if it is another query form."""
+    result = run_query(source, query, doc_ids=doc_ids)
+    if not isinstance(result, bool):
+        raise QueryError("expected an ASK query")
+    return result
+
+
+def construct(source: Source, query: str, *, doc_ids: list[str] | None = None) -> Graph:
+    """Run a CONSTRUCT or DESCRIBE query; QueryError if it is another query form."""
+    result = run_query(source, query, doc_ids=doc_ids)
+    if not isinstance(result, Graph):
+        raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+    return result
+
+
+def run_named(source: Source, name: str, *, doc_ids: list[str] | None = None) -> QueryResult:
+    """Run a named query of ``ontology/queries/``."""
+    return run_query(source, load_query(name), doc_ids=doc_ids)

@@ -1,0 +1,261 @@
+"""Extractions -> RDF: one named graph per document, facts as ontology triples plus assertions.
+
+Each document graph is self-contained: the document node, every entity and
+instrument it mentions (with names, so the facts view can render it alone), the
+direct triples of its facts, one ``fkg:Assertion`` per fact with the evidence,
+and the labels of the vocabulary terms it uses (title concepts, instrument
+classes). Everything is keyed by deterministic IRIs, so rebuilding a document
+gives the same triples and a store can replace one document's graph atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from graph.log import get_logger
+from graph.model import INSTRUMENT_TYPES, RELATIONS, TITLES, Evidence, Extraction, Fact
+from graph.rdf.iri import (
+    assertion_iri,
+    document_iri,
+    entity_iri,
+    graph_iri,
+    instrument_iri,
+    instrument_key,
+    position_iri,
+)
+from graph.rdf.literals import decimal_literal, typed_literal
+from graph.rdf.namespaces import FKG, bind_prefixes
+from graph.rdf.vocab import (
+    ENTITY_CLASSES,
+    INSTRUMENT_CLASSES,
+    RELATION_PROPERTIES,
+    TITLE_SCHEME,
+    title_concept,
+)
+
+log = get_logger("rdf.build")
+
+
+class _DocumentBuilder:
+    """Writes one extraction into one graph; small helper state, used once."""
+
+    def __init__(self, ex: Extraction, g: Graph) -> None:
+        self.ex = ex
+        self.g = g
+        self.doc = document_iri(ex.doc_id)
+        self._instrument_labels: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ nodes
+
+    def build(self) -> None:
+        self._document(self.ex.doc_id, main=True)
+        for key in sorted(self.ex.entities):
+            self._entity(key)
+        for key in sorted(self.ex.instruments):
+            inst = self.ex.instruments[key]
+            self._instrument(key, inst.issuer, inst.type)
+        for fact in self.ex.facts:
+            self._fact(fact)
+
+    def _document(self, doc_id: str, *, main: bool = False) -> URIRef:
+        node = document_iri(doc_id)
+        g = self.g
+        g.add((node, FKG.fileName, Literal(doc_id)))
+        if not main:
+            g.add((node, RDF.type, FKG.Document))
+            return node
+        form = self.ex.form_type or next(
+            (f.object for f in self.ex.facts if f.relation == "form_type" and f.subject == doc_id), None
+        )
+        g.add((node, RDF.type, FKG.Exhibit if form and form.upper().startswith("EX-") else FKG.Filing))
+        if self.ex.sha256:
+            g.add((node, FKG.sha256, Literal(self.ex.sha256)))
+        if self.ex.form_type:
+            g.add((node, FKG.formType, Literal(self.ex.form_type)))
+        if self.ex.registrant:
+            g.add((node, FKG.filedBy, self._entity_ref(self.ex.registrant)))
+        return node
+
+    def _entity(self, key: str) -> None:
+        ent = self.ex.entities[key]
+        node = entity_iri(key)
+        cls = ENTITY_CLASSES.get(ent.type)
+        if cls is None:
+            log.warning("%s: entity %s has unknown type %r; typed fkg:Agent", self.ex.doc_id, key, ent.type)
+            cls = FKG.Agent
+        self.g.add((node, RDF.type, cls))
+        self.g.add((node, RDFS.label, Literal(ent.name)))
+        for alias in sorted(a for a in ent.aliases if a and a != ent.name):
+            self.g.add((node, FKG.alias, Literal(alias)))
+        if ent.cik:
+            self.g.add((node, FKG.cik, Literal(ent.cik)))
+        for ev in ent.evidence:
+            # provenance of the mention: an assertion of the rdf:type triple
+            self._assertion((node, RDF.type, cls), ev, ("mention", key, ev.start, ev.end))
+
+    def _entity_ref(self, key: str) -> URIRef:
+        if key not in self.ex.entities:
+            log.warning("%s: reference to unknown entity key %r", self.ex.doc_id, key)
+        return entity_iri(key)
+
+    def _entity_name(self, key: str) -> str:
+        ent = self.ex.entities.get(key)
+        return ent.name if ent else key
+
+    def _instrument(self, key: str, issuer: str, itype: str) -> URIRef:
+        node = instrument_iri(key)
+        cls = INSTRUMENT_CLASSES.get(itype)
+        if cls is None:
+            log.warning("%s: instrument %s has unknown type %r", self.ex.doc_id, key, itype)
+            cls = FKG.Instrument
+        label = f"{self._entity_name(issuer)} / {itype}"
+        self.g.add((node, RDF.type, cls))
+        if cls != FKG.Instrument:
+            self.g.add((cls, RDFS.label, Literal(itype)))  # vocabulary closure: the type's name
+        self.g.add((node, FKG.issuer, self._entity_ref(issuer)))
+        self.g.add((node, RDFS.label, Literal(label)))
+        self._instrument_labels[key] = label
+        return node
+
+    def _instrument_ref(self, key: str) -> URIRef:
+        if key not in self.ex.instruments and key not in self._instrument_labels:
+            log.warning("%s: reference to unknown instrument key %r", self.ex.doc_id, key)
+        return instrument_iri(key)
+
+    def _issued_instrument(self, issuer: str, itype: str) -> URIRef:
+        """The instrument an ``issued`` fact names: the listed one of that issuer and type, or a minted one."""
+        for key in sorted(self.ex.instruments):
+            inst = self.ex.instruments[key]
+            if inst.issuer == issuer and inst.type == itype:
+                return instrument_iri(key)
+        if itype not in INSTRUMENT_TYPES:
+            log.warning("%s: issued type %r is not in the instrument vocabulary", self.ex.doc_id, itype)
+        return self._instrument(instrument_key(issuer, itype), issuer, itype)
+
+    def _title(self, title: str) -> URIRef:
+        concept = title_concept(title)
+        self.g.add((concept, RDF.type, SKOS.Concept))
+        self.g.add((concept, SKOS.prefLabel, Literal(title)))
+        if title in TITLES:
+            self.g.add((concept, SKOS.inScheme, TITLE_SCHEME))
+        else:
+            log.warning("%s: title %r is not in the title vocabulary", self.ex.doc_id, title)
+        return concept
+
+    # ------------------------------------------------------------------ facts
+
+    def _node(self, kind: str, value: str) -> URIRef | None:
+        if kind == "entity":
+            return self._entity_ref(value)
+        if kind == "instrument":
+            return self._instrument_ref(value)
+        if kind == "document":
+            return self._document(value, main=value == self.ex.doc_id)
+        return None
+
+    def _fact(self, fact: Fact) -> None:
+        kinds = RELATIONS.get(fact.relation)
+        prop = RELATION_PROPERTIES.get(fact.relation)
+        if kinds is None or prop is None:
+            log.warning("%s: fact with unknown relation %r skipped", self.ex.doc_id, fact.relation)
+            return
+        subject = self._node(kinds[0], fact.subject)
+        if subject is None:
+            log.warning("%s: fact %r has a literal subject; skipped", self.ex.doc_id, fact)
+            return
+        lexical: str | None = None
+        qualifier: URIRef | None = None
+        if fact.relation == "issued":
+            obj: URIRef | Literal = self._issued_instrument(fact.subject, fact.object)
+        elif kinds[1] == "literal":
+            obj, lexical = typed_literal(fact.relation, fact.object)
+        else:
+            obj = self._node(kinds[1], fact.object)  # type: ignore[assignment]
+        if fact.relation in ("officer_of", "director_of"):
+            qualifier = self._position(fact, subject, obj)  # type: ignore[arg-type]
+        elif fact.qualifier:
+            log.debug("%s: qualifier %r on %s ignored", self.ex.doc_id, fact.qualifier, fact.relation)
+        self.g.add((subject, prop, obj))
+        if fact.relation == "signed":
+            self.g.add((obj, FKG.signedBy, subject))
+        self._assertion(
+            (subject, prop, obj),
+            fact.evidence,
+            (fact.subject, fact.relation, fact.object, fact.qualifier or ""),
+            qualifier=qualifier,
+            lexical=lexical,
+        )
+
+    def _position(self, fact: Fact, holder: URIRef, org: URIRef) -> URIRef | None:
+        """Officer/director position node; returns the title concept (the assertion's qualifier)."""
+        officer = fact.relation == "officer_of"
+        title = fact.qualifier.strip() if officer and fact.qualifier else None
+        node = position_iri("officer" if officer else "director", fact.subject, fact.object, title)
+        self.g.add((node, RDF.type, FKG.OfficerPosition if officer else FKG.DirectorPosition))
+        self.g.add((node, FKG.holder, holder))
+        self.g.add((node, FKG.organization, org))
+        if not title:
+            return None
+        concept = self._title(title)
+        self.g.add((node, FKG.title, concept))
+        return concept
+
+    def _assertion(
+        self,
+        triple: tuple[URIRef, URIRef, URIRef | Literal],
+        evidence: Evidence | None,
+        identity: tuple[object, ...],
+        *,
+        qualifier: URIRef | None = None,
+        lexical: str | None = None,
+    ) -> URIRef:
+        span = (evidence.start, evidence.end) if evidence else (None, None)
+        node = assertion_iri(self.ex.doc_id, *identity, *span)
+        g = self.g
+        s, p, o = triple
+        g.add((node, RDF.type, FKG.Assertion))
+        g.add((node, RDF.subject, s))
+        g.add((node, RDF.predicate, p))
+        g.add((node, RDF.object, o))
+        g.add((node, PROV.wasDerivedFrom, self.doc))
+        if qualifier is not None:
+            g.add((node, FKG.qualifier, qualifier))
+        if lexical is not None:
+            g.add((node, FKG.lexicalForm, Literal(lexical)))
+        if evidence is not None:
+            if evidence.doc_id and evidence.doc_id != self.ex.doc_id:
+                log.warning("%s: evidence points at another document %r", self.ex.doc_id, evidence.doc_id)
+            g.add((node, FKG.charStart, Literal(str(int(evidence.start)), datatype=XSD.integer)))
+            g.add((node, FKG.charEnd, Literal(str(int(evidence.end)), datatype=XSD.integer)))
+            if evidence.sentence:
+                g.add((node, FKG.sentence, Literal(evidence.sentence)))
+            if evidence.method:
+                g.add((node, FKG.method, Literal(evidence.method)))
+            g.add((node, FKG.confidence, decimal_literal(evidence.confidence)))
+        return node
+
+
+def document_graph(extraction: Extraction) -> Graph:
+    """The named graph of one document (identifier = its graph IRI), built from its extraction alone."""
+    g = Graph(identifier=graph_iri(extraction.doc_id))
+    bind_prefixes(g)
+    _DocumentBuilder(extraction, g).build()
+    return g
+
+
+def extraction_to_dataset(extractions: Iterable[Extraction], dataset: Dataset | None = None) -> Dataset:
+    """Add one named graph per extraction to ``dataset`` (new if None); a document's old graph is replaced."""
+    ds = dataset if dataset is not None else Dataset()
+    bind_prefixes(ds)
+    for ex in extractions:
+        doc_graph = document_graph(ex)
+        name = doc_graph.identifier
+        if len(ds.graph(name)):
+            log.info("replacing graph of %s", ex.doc_id)
+            ds.remove_graph(name)
+        target = ds.graph(name)
+        target += doc_graph
+    return ds

@@ -1,0 +1,221 @@
+"""GraphStore: one named graph per document in an embedded Oxigraph store (on disk or in memory).
+
+Raw pyoxigraph rather than rdflib-over-oxrdflib: document replacement is one
+SPARQL update (atomic: drop + insert in one transaction), queries run natively on
+the union of the named graphs, and nothing is copied through rdflib on the way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from graph.errors import StoreError
+from graph.log import get_logger
+from graph.model import Extraction
+from graph.query.sparql import QueryResult, run_query
+from graph.rdf.build import document_graph
+from graph.rdf.convert import ntriples_line, ox_to_dataset, ox_to_graph
+from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
+from graph.rdf.namespaces import PREFIXES
+
+log = get_logger("store")
+
+#: export format name -> Oxigraph format (turtle is the union of all graphs).
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+_QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
+
+_ENTITY_COUNTS = """
+PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
+SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  VALUES (?class ?type) { (fkg:Company "Company") (fkg:Person "Person") (fkg:GovernmentAgency "GovernmentAgency") }
+  ?e a ?class .
+} GROUP BY ?type
+"""
+
+
+class GraphStore:
+    """Documents' named graphs in Oxigraph; use :func:`open_store` to get one."""
+
+    def __init__(self, store: ox.Store, path: Path | None = None, *, read_only: bool = False) -> None:
+        self._store: ox.Store | None = store
+        self.path = path
+        self.read_only = read_only
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for direct queries); StoreError once closed."""
+        if self._store is None:
+            raise StoreError("store is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Flush and release the store (and its on-disk lock); idempotent."""
+        if self._store is None:
+            return
+        try:
+            if self.path is not None and not self.read_only:
+                self._store.flush()
+        except OSError as exc:  # pragma: no cover - disk failure
+            raise StoreError(f"cannot flush store at {self.path}: {exc}") from exc
+        finally:
+            self._store = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    # ------------------------------------------------------------------ writing
+
+    def _update(self, sparql: str) -> None:
+        try:
+            self.oxigraph.update(sparql)
+        except (OSError, SyntaxError, RuntimeError) as exc:
+            raise StoreError(f"store update failed: {exc}") from exc
+
+    def _replace_graph(self, name: str, graph: Graph) -> int:
+        body = "\n".join(ntriples_line(s, p, o) for s, p, o in graph)
+        self._update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        return len(graph)
+
+    def replace_document(self, doc_id: str, graph: Graph) -> int:
+        """Make ``graph``'s triples the document's named graph, atomically; returns the triple count."""
+        n = self._replace_graph(str(graph_iri(doc_id)), graph)
+        log.debug("stored %d triples for %s", n, doc_id)
+        return n
+
+    def add_extraction(self, extraction: Extraction) -> int:
+        """Build and store one extraction's document graph (replacing any previous version)."""
+        return self.replace_document(extraction.doc_id, document_graph(extraction))
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop the document's named graph; False if it was not stored."""
+        name = ox.NamedNode(str(graph_iri(doc_id)))
+        existed = self.oxigraph.contains_named_graph(name)
+        self._update(f"DROP SILENT GRAPH <{name.value}>")
+        return existed
+
+    def add_dataset(self, dataset: Dataset) -> list[str]:
+        """Store every named graph of ``dataset``, each replacing the stored graph of the same name.
+
+        Triples of the dataset's default graph are added to the store's default graph.
+        Returns the doc ids of the document graphs written.
+        """
+        written: list[str] = []
+        for g in dataset.graphs():
+            if str(g.identifier) == "urn:x-rdflib:default":
+                if len(g):
+                    body = "\n".join(ntriples_line(s, p, o) for s, p, o in g)
+                    self._update(f"INSERT DATA {{\n{body}\n}}")
+                continue
+            if not len(g):
+                continue
+            self._replace_graph(str(g.identifier), g)
+            doc_id = doc_id_from_graph_iri(g.identifier)
+            if doc_id is not None:
+                written.append(doc_id)
+        return sorted(written)
+
+    # ------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, *, doc_ids: list[str] | None = None) -> QueryResult:
+        """SELECT -> list of dict rows, ASK -> bool, CONSTRUCT -> rdflib Graph; over the union of graphs."""
+        return run_query(self, sparql, doc_ids=doc_ids)
+
+    def documents(self) -> list[str]:
+        """Doc ids of the stored document graphs, sorted."""
+        ids = (doc_id_from_graph_iri(g.value) for g in self.oxigraph.named_graphs()
+               if isinstance(g, ox.NamedNode))
+        return sorted(d for d in ids if d is not None)
+
+    def document(self, doc_id: str) -> Graph:
+        """A copy of one document's graph (empty if not stored)."""
+        name = graph_iri(doc_id)
+        quads = self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        return ox_to_graph(quads, Graph(identifier=name))
+
+    def dataset(self) -> Dataset:
+        """A copy of the whole store as an rdflib Dataset."""
+        return ox_to_dataset(self.oxigraph.quads_for_pattern(None, None, None, None))
+
+    def stats(self) -> dict[str, object]:
+        """Sizes: quads, named graphs, documents, entities by type, facts by relation (facts view)."""
+        from graph.query.facts import fact_rows  # local: facts view is a heavier dependency
+
+        store = self.oxigraph
+        entities = {"Company": 0, "Person": 0, "GovernmentAgency": 0}
+        for row in run_query(self, _ENTITY_COUNTS):  # type: ignore[union-attr]
+            entities[str(row["type"])] = int(row["n"])
+        facts = Counter(r["relation"] for r in fact_rows(self) if r["relation"] != "type")
+        return {
+            "triples": len(store),
+            "named_graphs": sum(1 for _ in store.named_graphs()),
+            "documents": len(self.documents()),
+            "entities": entities,
+            "facts": dict(sorted(facts.items())),
+        }
+
+    # ------------------------------------------------------------------ export
+
+    def export(self, path: Path | str, format: str = "turtle") -> Path:
+        """Write the store: ``turtle``/``ntriples`` = union of all graphs, ``trig``/``nquads`` = every graph."""
+        fmt = EXPORT_FORMATS.get(format.lower())
+        if fmt is None:
+            raise StoreError(f"unknown export format {format!r} (one of {', '.join(EXPORT_FORMATS)})")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if fmt in _QUAD_FORMATS:
+                self.oxigraph.dump(str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
+            else:
+                rows = self.oxigraph.query(
+                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+                )
+                triples = sorted(
+                    (ox.Triple(r["s"], r["p"], r["o"]) for r in rows),
+                    key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+                )
+                ox.serialize(triples, str(path), fmt,
+                             prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot export to {path}: {exc}") from exc
+        return path
+
+
+def open_store(path: Path | str | None = None, *, read_only: bool = False) -> GraphStore:
+    """Open (creating if needed) a persistent store at ``path``, or an in-memory one for ``None``.
+
+    One process at a time may open a given path for writing (Oxigraph holds a lock).
+    """
+    if path is None:
+        return GraphStore(ox.Store())
+    path = Path(path)
+    try:
+        if read_only:
+            store = ox.Store.read_only(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            store = ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open store at {path}: {exc}") from exc
+    return GraphStore(store, path, read_only=read_only)
