@@ -157,13 +157,25 @@ class EntityRegistry:
         *,
         cik: str | None = None,
         registrant: bool = False,
+        exact: bool = False,
     ) -> str:
-        """Add a mention; returns the key of the (possibly existing) entity."""
+        """Add a mention; returns the key of the (possibly existing) entity.
+
+        ``exact`` matches only an identical name (after the FORMAT normalisation):
+        for lists such as holder tables, where "Randall W. Byrnes" and
+        "Randall W. Byrnes, Jr." are two rows, two people.
+        """
         name = re.sub(r"\s+", " ", name).strip()
         key = None
         if cik:
             key = next((e.key for e in self.entities.values() if e.cik == cik), None)
-        if key is None:
+        if key is None and exact:
+            nk = name_key(name)
+            key = next(
+                (e.key for e in self.entities.values() if e.type == etype and any(name_key(n) == nk for n in (e.name, *e.aliases))),
+                None,
+            )
+        elif key is None:
             key = self.find(etype, name)
         if key is None:
             self._counter += 1

@@ -79,6 +79,8 @@ def _trim_org(span: Span) -> Span | None:
         return None
     if not any(ch.isalpha() for ch in text):
         return None
+    if re.search(r"\b(?:stock|shares|warrants?|notes?|debentures?|units|options)$", text):
+        return None  # "Series One Convertible Preferred Stock" is a security, not a company
     return new
 
 

@@ -56,8 +56,13 @@ def collect_entities(ctx: DocContext, view: PartView) -> None:
     if view.doc is None:
         return
     reg = ctx.registry
+    claimed: list[tuple[int, int]] = ctx.notes.get("claimed", [])  # type: ignore[assignment]
     for ent in view.doc.ents:
         text = re.sub(r"\s+", " ", ent.text).strip()
+        if claimed:
+            s, e = view.flow.source_span(ent.start_char, ent.end_char)
+            if any(cs <= s and e <= ce for cs, ce in claimed):
+                continue  # inside a table another rule reads row by row
         if ent.label_ == AGENCY_LABEL:
             canon = agency_name(text) or text
             key = reg.add("GovernmentAgency", canon, ctx.span_evidence(view, ent, "gazetteer:agency", 0.95))

@@ -19,6 +19,7 @@ from graph.mentions.letters import apply_letters
 from graph.mentions.document import apply_document_facts
 from graph.mentions.entities import collect_entities, resolve_short_mentions
 from graph.mentions.exhibit21 import apply_exhibit21
+from graph.mentions.holders import apply_holder_tables, claim_holder_tables
 from graph.mentions.instruments import apply_instruments
 from graph.mentions.registrant import guess_registrant
 from graph.mentions.relations import apply_relations
@@ -45,6 +46,7 @@ def finish(ctx: DocContext) -> Extraction:
     """Rules over parsed views, then document facts."""
     for view in ctx.views:
         apply_exhibit21(ctx, view)
+        claim_holder_tables(ctx, view)
     for view in ctx.views:
         collect_entities(ctx, view)
     guess_registrant(ctx)
@@ -57,6 +59,7 @@ def finish(ctx: DocContext) -> Extraction:
         apply_relations(ctx, view)
         apply_instruments(ctx, view)
         apply_letters(ctx, view)
+    apply_holder_tables(ctx)
     apply_document_facts(ctx, sigs)
     reg = ctx.registry
     return Extraction(

@@ -77,6 +77,8 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _SUFFIX_AT.finditer(text):
         end = m.end()
+        if re.search(r"\b(?:the|this|such|each|any|our|its)\s*$", text[max(0, m.start() - 6) : m.start()], re.I):
+            continue  # "the Company", "the Trust": a reference, not a name
         if text[end - 1] == "." and not re.search(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|N\.V|S\.A|C\.V|L\.L\.C|L\.L\.P|P\.C|K\.K|Pte|Pty)\.$", text[:end]):
             end -= 1
         toks = [t for t in _TOKEN.finditer(text, max(0, m.start() - 160), m.start())]
@@ -200,4 +202,14 @@ def is_generic_company_name(name: str) -> bool:
     rest = [w for w in words if w not in GENERIC_NAME_WORDS]
     if not rest:
         return True
-    return normalize_jurisdiction(" ".join(rest)) is not None and len(rest) <= 2
+    if normalize_jurisdiction(" ".join(rest)) is not None and len(rest) <= 2:
+        return True
+    # "New York Business Corporation": a jurisdiction plus descriptive words
+    plain = [w for w in words if w not in _DESCRIPTIVE]
+    return bool(plain) and normalize_jurisdiction(" ".join(plain)) is not None
+
+
+_DESCRIPTIVE = {
+    "business", "corporation", "company", "limited", "liability", "partnership", "trust", "statutory", "general",
+    "nonprofit", "professional", "a", "an", "the", "inc", "corp", "co", "llc", "lp",
+}
