@@ -312,6 +312,8 @@ class Fact:
     object: str
     qualifier: str | None = None  # officer_of: the title
     evidence: Evidence | None = None
+    start_date: str | None = None  # officer_of/director_of: appointment date, ISO 8601, where stated
+    end_date: str | None = None  # officer_of/director_of: resignation or departure date, where stated
 
 
 @dataclass

@@ -257,9 +257,14 @@ class EntityRegistry:
         obj: str,
         evidence: Evidence | None = None,
         qualifier: str | None = None,
+        *,
+        start_date: str | None = None,
+        end_date: str | None = None,
     ) -> None:
-        """Record a fact once; a later duplicate only adds nothing."""
+        """Record a fact once; a later duplicate only adds the dates it knows."""
         for f in self.facts:
             if (f.subject, f.relation, f.object, f.qualifier) == (subject, relation, obj, qualifier):
+                f.start_date = f.start_date or start_date
+                f.end_date = f.end_date or end_date
                 return
-        self.facts.append(Fact(subject, relation, obj, qualifier, evidence))
+        self.facts.append(Fact(subject, relation, obj, qualifier, evidence, start_date, end_date))

@@ -97,6 +97,7 @@ def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org_k
     reg = ctx.registry
     tp = parse_titles(title_text)
     director = tp.director or bool(DIRECTOR_WORDS.search(title_text))
+    start_date, end_date = _role_dates(pers.sent.text)
     if before and re.search(r"\bformer\b", title_text, re.I):
         return
     if not tp.titles and not director:
@@ -107,9 +108,28 @@ def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org_k
     ev = ctx.span_evidence(view, pers, "ner:person+rule:title", 0.75)
     pkey = reg.add("Person", re.sub(r"\s+", " ", pers.text.strip().strip(",")), ev)
     for t in tp.titles:
-        reg.fact(pkey, "officer_of", org_key, ev, qualifier=t)
+        reg.fact(pkey, "officer_of", org_key, ev, qualifier=t, start_date=start_date, end_date=end_date)
     if director:
-        reg.fact(pkey, "director_of", org_key, ev)
+        reg.fact(pkey, "director_of", org_key, ev, start_date=start_date, end_date=end_date)
+
+
+STARTS = re.compile(r"\b(?:appointed|elected|named|hired|promoted|joined|engaged|retained)\b", re.I)
+ENDS = re.compile(r"\b(?:resigned|retired|resignation|retirement|terminated|dismissed|removed|stepped\s+down|departed|left)\b", re.I)
+
+
+def _role_dates(sentence: str) -> tuple[str | None, str | None]:
+    """Appointment or departure date of a role, when the sentence states both the event and a date."""
+    from graph.normalize.dates import find_dates
+
+    dates = find_dates(sentence)
+    if not dates:
+        return None, None
+    when = dates[0][2].isoformat()
+    if ENDS.search(sentence):
+        return None, when
+    if STARTS.search(sentence):
+        return when, None
+    return None, None
 
 
 # --------------------------------------------------------------------------- subsidiaries

@@ -197,6 +197,10 @@ class _DocumentBuilder:
         self.g.add((node, RDF.type, FKG.OfficerPosition if officer else FKG.DirectorPosition))
         self.g.add((node, FKG.holder, holder))
         self.g.add((node, FKG.organization, org))
+        if fact.start_date:
+            self.g.add((node, FKG.startDate, Literal(fact.start_date, datatype=XSD.date)))
+        if fact.end_date:
+            self.g.add((node, FKG.endDate, Literal(fact.end_date, datatype=XSD.date)))
         if not title:
             return None
         concept = self._title(title)

@@ -52,3 +52,11 @@ def test_acquisition_and_subsidiary_apposition(extract):
 def test_no_officer_from_a_mere_mention(extract_text):
     ex = extract_text("Exhibit 99\n\nAcme Widgets, Inc. thanked John Smith for his years of service to the community.\n")
     assert not [r for r in rows_of(ex) if r[1] in ("officer_of", "director_of")]
+
+
+def test_resignation_and_appointment_dates_are_kept(extract):
+    ex = extract("8-K_5GWireless_2004-09-30.htm")
+    corty = [f for f in ex.facts if f.relation == "director_of" and ex.entities[f.subject].name == "Brian Corty"]
+    assert corty and corty[0].end_date == "2004-09-29"
+    hirschman = [f for f in ex.facts if f.relation == "director_of" and ex.entities[f.subject].name == "Stanley A. Hirschman"]
+    assert hirschman and hirschman[0].start_date == "2004-09-29"
