@@ -14,7 +14,7 @@ from graph.model import Evidence
 from graph.normalize.dates import parse_date
 
 DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{2,40},\s*(?:[A-Z][A-Za-z.]+\s*,?\s*)?(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4})\s*(?:--|—|–|/|\(|-\s)",
+    r"^\s*[A-Z][A-Za-z .'-]{2,40}(?:,\s*(?:[A-Z][A-Za-z. ]+?\s*)?)?(?:,|\s*(?:--|—|–))\s*(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4})\s*(?:--|—|–|/|\(|-\s)",
     re.M,
 )
 WIRE_DATELINE = re.compile(r"(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4})\s*(?:/PRNewswire|\(BUSINESS\s+WIRE\)|/Business\s+Wire|--)", re.I)

@@ -16,6 +16,7 @@ from graph.entities.structured import apply_form, apply_header
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
 from graph.mentions.letters import apply_letters
+from graph.mentions.listing import apply_listing_table, record_listings
 from graph.mentions.document import apply_document_facts
 from graph.mentions.entities import collect_entities, resolve_short_mentions
 from graph.mentions.exhibit21 import apply_exhibit21
@@ -47,10 +48,13 @@ def finish(ctx: DocContext) -> Extraction:
     for view in ctx.views:
         apply_exhibit21(ctx, view)
         claim_holder_tables(ctx, view)
+    for view in ctx.views[:1]:
+        apply_listing_table(ctx, view)
     for view in ctx.views:
         collect_entities(ctx, view)
     guess_registrant(ctx)
     apply_labelled_file_numbers(ctx)
+    record_listings(ctx)
     sigs: list[tuple[int, Signature]] = []
     for i, view in enumerate(ctx.views):
         sigs.extend((i, s) for s in apply_signatures(ctx, view))

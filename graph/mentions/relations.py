@@ -24,17 +24,24 @@ from graph.normalize.titles import parse_titles
 AFTER_NAME = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|will\s+serve\s+as)\s+)?|\s*\(|\s+(?:was|has\s+been|had\s+been|will\s+be|is)\s+"
     r"(?:appointed|named|elected|promoted)\s+(?:to\s+(?:the\s+(?:position|office)s?\s+of\s+)?|as\s+)?|\s+resigned\s+(?:as|from)\s+|"
-    r"\s+(?:will\s+)?(?:serve|serves|served|continue\s+to\s+serve)\s+as\s+|\s+is\s+(?:the|our|its)\s+)"
+    r"\s+(?:will\s+)?(?:serve|serves|served|continue\s+to\s+serve)\s+as\s+|\s+is\s+(?:the|our|its)\s+|"
+    r"\s+as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+|its\s+)?(?:new\s+|interim\s+|acting\s+)?(?=[A-Z]))"
     r"(?P<t>[^.;]{2,160})",
     re.I,
 )
-BEFORE_NAME = re.compile(r"(?P<t>(?:[A-Z][\w.-]*\s+|(?:and|of|the|board|member|corporate|current|former|interim|acting|independent)\s+){1,8})$", re.I)
+BEFORE_NAME = re.compile(r"(?P<t>(?:[A-Z][\w.'’-]*\s+|(?:and|of|the|board|member|corporate|current|former|interim|acting|independent)\s+){1,8}),?\s*$", re.I)
+#: A title written before a name must end right before it in one of these words.
+TITLE_TAIL = {
+    "officer", "president", "ceo", "cfo", "coo", "cto", "cao", "chairman", "chairwoman", "chair", "director", "member",
+    "secretary", "treasurer", "counsel", "controller", "vp", "founder", "chief",
+}
 DIRECTOR_WORDS = re.compile(r"\b(?:board\s+member|member\s+of\s+(?:the|our|its)\s+board|directors?\b)", re.I)
 STOP_TITLE = re.compile(r"\b(?:said|says|stated|announced|who|which|that|will|has|have|had|is|was|were|to)\b", re.I)
 
 
 def _title_window(text: str) -> str:
     """Cut a title phrase at the first thing that cannot be part of it."""
+    text = re.sub(r"^\s*(?:age\s+)?\d{2}\s*,\s*", "", text)  # "John Smith, age 52, has served as ..."
     m = STOP_TITLE.search(text)
     return text[: m.start()] if m else text
 
@@ -86,7 +93,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
             _officer(ctx, view, pers, window, org_key)
         before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char]
         bm = BEFORE_NAME.search(before)
-        if bm:
+        if bm and bm.group("t").split()[-1].lower().strip(",") in TITLE_TAIL:
             _officer(ctx, view, pers, bm.group("t"), None, before=True)
 
 
