@@ -64,6 +64,7 @@ _TITLE_WORDS = {
     "senior", "chairman", "director", "secretary", "treasurer", "general", "counsel", "controller", "principal",
     "member", "board", "ceo", "cfo", "coo", "founder", "partner", "managing", "head", "manager",
 }
+ABBREV_SUFFIX_END = re.compile(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|N\.V|B\.V|S\.A|C\.V|A\.G|L\.L\.C|L\.L\.P|P\.C|K\.K|Pte|Pty|S\.p\.A)\.$")
 _LEADING_NOISE = {"about", "the", "a", "an", "by", "with", "from", "and", "of", "for", "to", "on", "in", "at", "re:", "between"}
 
 
@@ -79,7 +80,7 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
         end = m.end()
         if re.search(r"\b(?:the|this|such|each|any|our|its)\s*$", text[max(0, m.start() - 6) : m.start()], re.I):
             continue  # "the Company", "the Trust": a reference, not a name
-        if text[end - 1] == "." and not re.search(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|N\.V|S\.A|C\.V|L\.L\.C|L\.L\.P|P\.C|K\.K|Pte|Pty)\.$", text[:end]):
+        if text[end - 1] == "." and not ABBREV_SUFFIX_END.search(text[:end]):
             end -= 1
         toks = [t for t in _TOKEN.finditer(text, max(0, m.start() - 160), m.start())]
         chosen: list[re.Match[str]] = []
@@ -107,8 +108,8 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
                 continue
             if bare.lower() in _NAME_BREAKERS:
                 break
-            if word.endswith((".", ";", ":", ")")) and chosen and not _ABBREV_DOT.match(word):
-                break
+            if word.endswith((".", ";", ":", ")")) and chosen and (not _ABBREV_DOT.match(word) or ABBREV_SUFFIX_END.search(word)):
+                break  # a sentence end, or the legal suffix of a name before ("BankBoston, N.A. Arthur Andersen LLP")
             if word.endswith(",") and chosen:
                 break
             if word.startswith(("(", "\"", "“")):

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from graph.mentions.components import AGENCY_LABEL
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import company_at, display_company, is_person_name
-from graph.mentions.gazetteer import EXCHANGE_NAMES
+from graph.mentions.gazetteer import ABBREV_SUFFIX_END, EXCHANGE_NAMES
 from graph.normalize.titles import parse_titles
 
 # --------------------------------------------------------------------------- officers
@@ -185,10 +185,12 @@ def subsidiaries_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> Non
         start = sent.start_char + m.end()
         # the list runs until a verb-ish lower-case word or the end of the clause
         rest = text[start : sent.end_char]
-        stop = re.search(r"\s(?:is|are|was|were|has|have|which|that|who|to|in|for|on|a|an|the)\s|[;:()]|\.\s|\.$", rest)
+        stop = re.search(r"\s(?:is|are|was|were|has|have|which|that|who|to|in|for|on|a|an|the)\s|[;:()]|(?<![A-Z])\.(?:\s|$)|\.(?=\s+[A-Z][a-z])", rest)
         lst = rest[: stop.start()] if stop else rest
+        if stop and rest[stop.start()] == "." and ABBREV_SUFFIX_END.search(lst + "."):
+            lst += "."  # "... Europe B.V." keeps its abbreviation
         lst = lst.rstrip(" ,")
-        if lst.endswith(".") and not re.search(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|S\.A|C\.V|L\.L\.C|P\.C)\.$", lst):
+        if lst.endswith(".") and not ABBREV_SUFFIX_END.search(lst):
             lst = lst[:-1]
         parent = _parent_before(ctx, view, sent, sent.start_char + m.start())
         if parent is None:
@@ -354,10 +356,28 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                     best, dist = org, d
             if best is None:
                 continue
-            key = company_at(ctx, view, best, f"rule:{relation}", 0.75)
-            if key is None or key == reg.registrant or reg.registrant is None:
-                continue
-            reg.fact(key, relation, reg.registrant, ctx.span_evidence(view, best, f"rule:{relation}", 0.75))
+            for org in _coordinated(view, orgs, best):
+                key = company_at(ctx, view, org, f"rule:{relation}", 0.75)
+                if key is None or key == reg.registrant or reg.registrant is None:
+                    continue
+                reg.fact(key, relation, reg.registrant, ctx.span_evidence(view, org, f"rule:{relation}", 0.75))
+
+
+def _coordinated(view: PartView, orgs: list[Span], best: Span) -> list[Span]:
+    """``best`` and the companies listed with it ("A, B and C acted as underwriters")."""
+    text = view.flow.text
+    group = [best]
+    ordered = sorted(orgs, key=lambda o: o.start_char)
+    i = ordered.index(best)
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(ordered):
+            a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*&)\s*", text[a.end_char : b.start_char]):
+                break
+            j += step
+            group.append(ordered[j])
+    return group
 
 
 # --------------------------------------------------------------------------- tickers
