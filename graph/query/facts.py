@@ -13,7 +13,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from graph.query.sparql import Source, load_query, select
+from graph.query.sparql import Source, load_query, prepare, select
 from graph.rdf.literals import canonical_decimal
 
 _NUMERIC = {
@@ -58,12 +58,13 @@ def fact_rows(
     document, then offset) unless ``all_sources`` asks for one row per source.
     ``doc_ids`` restricts the view to those documents' graphs.
     """
+    source = prepare(store_or_dataset, doc_ids)
     type_rows = {
         (render(r["name"]), "type", render(r["type"]))
-        for r in select(store_or_dataset, load_query("entities"), doc_ids=doc_ids)
+        for r in select(source, load_query("entities"), doc_ids=doc_ids)
     }
     facts: dict[tuple[str, str, str, str], set[str]] = {}
-    for r in select(store_or_dataset, load_query("facts"), doc_ids=doc_ids):
+    for r in select(source, load_query("facts"), doc_ids=doc_ids):
         key = (
             render(r["subject"]),
             render(r["relation"]),

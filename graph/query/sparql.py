@@ -16,8 +16,8 @@ from rdflib import Dataset, Graph
 from rdflib.term import Node
 
 from graph.errors import QueryError, StoreError
-from graph.rdf.convert import from_ox, ox_to_graph, rdflib_to_ox_quads
-from graph.rdf.iri import graph_iri
+from graph.rdf.convert import from_ox, ox_to_graph, rdflib_to_ox_quads, triples_to_ox
+from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.ontology import ontology_dir
 
@@ -52,25 +52,39 @@ def load_query(name: str) -> str:
     return _read_query(str(path))
 
 
-def _oxigraph_of(source: Source, doc_ids: list[str] | None) -> ox.Store:
-    if isinstance(source, ox.Store):
+def prepare(source: Source, doc_ids: list[str] | None = None) -> Source:
+    """The source itself if it is Oxigraph-backed, else an in-memory Oxigraph copy of it.
+
+    Call once before running several queries on an rdflib Dataset/Graph (each query
+    would copy it otherwise). A plain Graph whose identifier is a document graph IRI
+    (what ``document_graph`` returns) is copied into that named graph, so ``doc_ids``
+    filters still apply; any other plain Graph goes to the default graph.
+    """
+    if isinstance(source, ox.Store | HasOxigraph):
         return source
-    if isinstance(source, HasOxigraph):
-        return source.oxigraph
     if isinstance(source, Graph):
-        inner = getattr(source.store, "_inner", None)  # oxrdflib-backed rdflib graph
-        if isinstance(inner, ox.Store):
+        inner = getattr(source.store, "_inner", None)  # oxrdflib-backed rdflib dataset
+        if isinstance(inner, ox.Store) and isinstance(source, Dataset):
             return inner
         store = ox.Store()
-        names = {str(graph_iri(d)) for d in doc_ids} if doc_ids is not None else None
-        store.extend(list(rdflib_to_ox_quads(source, names)))
+        if isinstance(source, Dataset):
+            names = {str(graph_iri(d)) for d in doc_ids} if doc_ids is not None else None
+            store.extend(list(rdflib_to_ox_quads(source, names)))
+        else:
+            name = source.identifier
+            target = (ox.NamedNode(str(name)) if doc_id_from_graph_iri(str(name)) is not None
+                      else ox.DefaultGraph())
+            store.extend(list(triples_to_ox(source, target)))
         return store
     raise QueryError(f"cannot query a {type(source).__name__}")
 
 
-def _dataset_options(source: Source, doc_ids: list[str] | None) -> dict[str, Any]:
-    if isinstance(source, Graph) and not isinstance(source, Dataset):
-        return {}  # a plain graph was copied into the default graph
+def _oxigraph_of(source: Source, doc_ids: list[str] | None) -> ox.Store:
+    prepared = prepare(source, doc_ids)
+    return prepared if isinstance(prepared, ox.Store) else prepared.oxigraph
+
+
+def _dataset_options(doc_ids: list[str] | None) -> dict[str, Any]:
     if doc_ids is None:
         return {"use_default_graph_as_union": True}
     return {"default_graph": [ox.NamedNode(str(graph_iri(d))) for d in doc_ids]}
@@ -83,7 +97,7 @@ def run_query(source: Source, query: str, *, doc_ids: list[str] | None = None) -
     query (with the parser's message) and StoreError if the store fails.
     """
     store = _oxigraph_of(source, doc_ids)
-    options = _dataset_options(source, doc_ids)
+    options = _dataset_options(doc_ids)
     try:
         result = store.query(query, prefixes=PREFIXES, **options)
         if isinstance(result, ox.QuerySolutions):

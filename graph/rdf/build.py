@@ -26,7 +26,7 @@ from graph.rdf.iri import (
     instrument_key,
     position_iri,
 )
-from graph.rdf.literals import decimal_literal, typed_literal
+from graph.rdf.literals import canonical_date, decimal_literal, typed_literal
 from graph.rdf.namespaces import FKG, bind_prefixes
 from graph.rdf.vocab import (
     ENTITY_CLASSES,
@@ -197,10 +197,14 @@ class _DocumentBuilder:
         self.g.add((node, RDF.type, FKG.OfficerPosition if officer else FKG.DirectorPosition))
         self.g.add((node, FKG.holder, holder))
         self.g.add((node, FKG.organization, org))
-        if fact.start_date:
-            self.g.add((node, FKG.startDate, Literal(fact.start_date, datatype=XSD.date)))
-        if fact.end_date:
-            self.g.add((node, FKG.endDate, Literal(fact.end_date, datatype=XSD.date)))
+        for prop, value in ((FKG.startDate, fact.start_date), (FKG.endDate, fact.end_date)):
+            if not value:
+                continue
+            day = canonical_date(value)
+            if day is None:
+                log.warning("%s: position date %r is not an ISO date; skipped", self.ex.doc_id, value)
+                continue
+            self.g.add((node, prop, Literal(day, datatype=XSD.date)))
         if not title:
             return None
         concept = self._title(title)

@@ -69,3 +69,34 @@ def test_render_numbers() -> None:
     assert render(Literal("0.0135", datatype=rdf_ns.XSD.decimal)) == "0.0135"
     assert render(Literal("12", datatype=rdf_ns.XSD.integer)) == "12"
     assert render(Literal("P12M")) == "P12M"
+
+
+def test_document_fields_without_facts_have_no_source(sample) -> None:
+    a = sample.innovo_extraction("a.txt")
+    a.facts = [f for f in a.facts if f.relation not in ("form_type", "filed_by")]
+    b = sample.innovo_extraction("b.txt")
+    rows = fact_rows(extraction_to_dataset([a, b]))
+    form = [r for r in rows if r["relation"] == "form_type"]
+    assert {(r["subject"], r["object"], r.get("source")) for r in form} == {
+        ("a.txt", "8-K", None), ("b.txt", "8-K", "b.txt#char=20,25")}
+    filed = [r for r in rows if r["relation"] == "filed_by" and r["subject"] == "a.txt"]
+    assert len(filed) == 1 and "source" not in filed[0]
+
+
+def test_many_documents_sharing_entities_stay_fast(sample) -> None:
+    import time
+
+    with open_store(None) as store:
+        for i in range(60):
+            store.add_extraction(sample.innovo_extraction(f"d{i}.txt"))
+        start = time.perf_counter()
+        rows = fact_rows(store)
+        assert time.perf_counter() - start < 5
+    assert len([r for r in rows if r["relation"] == "type"]) == 4
+    assert len({(r["subject"], r["relation"], r["object"], r.get("qualifier")) for r in rows}) == len(rows)
+
+
+def test_single_document_graph_honours_doc_ids(sample) -> None:
+    g = document_graph(sample.innovo_extraction("a.txt"))
+    assert fact_tuples(g, ["a.txt"]) == sample.expected_facts("a.txt")
+    assert fact_tuples(g, ["b.txt"]) == set()

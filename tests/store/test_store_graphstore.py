@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from graph.errors import StoreError
 from graph.rdf.build import document_graph, extraction_to_dataset
+from graph.rdf.convert import ox_to_dataset
 from graph.rdf.iri import graph_iri
 from graph.store import open_store
 
@@ -87,8 +89,9 @@ def test_stats(sample) -> None:
     assert stats["triples"] > 100
 
 
-@pytest.mark.parametrize("fmt,rdflib_format", [("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads")])
-def test_export(tmp_path: Path, sample, fmt: str, rdflib_format: str) -> None:
+@pytest.mark.parametrize("fmt,rdflib_format", [
+    ("turtle", None), ("trig", ox.RdfFormat.TRIG), ("nquads", ox.RdfFormat.N_QUADS)])
+def test_export(tmp_path: Path, sample, fmt: str, rdflib_format: ox.RdfFormat | None) -> None:
     built = extraction_to_dataset([sample.innovo_extraction("a.txt"), sample.innovo_extraction("b.txt")])
     with open_store(None) as store:
         store.add_dataset(built)
@@ -98,7 +101,7 @@ def test_export(tmp_path: Path, sample, fmt: str, rdflib_format: str) -> None:
         assert isomorphic(g, _union(built))
         assert "@prefix fkg:" in out.read_text()
     else:
-        ds = Dataset().parse(out, format=rdflib_format)
+        ds = ox_to_dataset(ox.parse(path=str(out), format=rdflib_format))
         assert len(list(ds.quads())) == len(list(built.quads()))
         assert isomorphic(_union(ds), _union(built))
 
