@@ -16,7 +16,7 @@ from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 from graph.model import Evidence, FieldValue, FormParty, HeaderCompany, SourceDocument, StructuredForm
 from graph.normalize.dates import parse_date
 from graph.normalize.money import parse_money
-from graph.normalize.names import surname_first_to_natural, titlecase_company, titlecase_name
+from graph.normalize.names import natural_person_name, surname_first_to_natural, titlecase_company, titlecase_name
 from graph.normalize.numbers import format_decimal, parse_number
 from graph.normalize.places import normalize_jurisdiction
 from graph.normalize.titles import parse_titles
@@ -101,7 +101,10 @@ def _party_name(p: FormParty) -> tuple[str, bool]:
     raw = p.name.value.strip()
     is_person = p.is_person if p.is_person is not None else not COMPANY_WITH_SUFFIX.search(raw)
     if is_person and p.role == "reporting_owner":
-        return titlecase_name(surname_first_to_natural(raw)) if raw.isupper() or "," not in raw else raw, True
+        if "," in raw:  # "Foster, Alan H."
+            return natural_person_name(raw), True
+        # EDGAR's rptOwnerName is surname first ("Melkote Rajesh Ramaswamy")
+        return titlecase_name(surname_first_to_natural(raw)), True
     if is_person:
         return (titlecase_name(raw) if raw.isupper() else raw), True
     return _company_display(raw), False
@@ -230,7 +233,10 @@ def security_types(title: str) -> list[str]:
 
 def _apply_securities(reg: EntityRegistry, doc_id: str, form: StructuredForm, issuer: str, method: str) -> None:
     for sec in form.securities:
-        types = security_types(sec.title.value)
+        title = sec.title.value
+        if sec.derivative:  # "Options to Purchase Common Stock": the stock is underlying, not issued here
+            title = re.split(r"\b(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into)|convertible\s+into)\b", title, flags=re.I)[0]
+        types = security_types(title)
         if not types:
             continue
         ev = _ev(doc_id, sec.title, method)

@@ -27,7 +27,7 @@ from graph.mentions.gazetteer import (
 
 AGENCY_LABEL = "GOV"
 
-_AGENCY_PATTERNS: list[tuple[re.Pattern[str], str]] = []
+AGENCY_PATTERNS: list[tuple[re.Pattern[str], str]] = []
 for _canon, _aliases in AGENCIES.items():
     for _form in sorted((_canon, *_aliases), key=len, reverse=True):
         flags = 0 if _form.isupper() else re.I
@@ -35,7 +35,7 @@ for _canon, _aliases in AGENCIES.items():
             pat = r"(?<=\()" + re.escape(_form) + r"(?=\))"
         else:
             pat = r"(?<![\w])" + re.escape(_form).replace(r"\ ", r"\s+") + r"(?![\w])"
-        _AGENCY_PATTERNS.append((re.compile(pat, flags), _canon))
+        AGENCY_PATTERNS.append((re.compile(pat, flags), _canon))
 
 
 _AGENCY_FORMS: dict[str, str] = {
@@ -89,7 +89,7 @@ def org_patterns(doc: Doc) -> Doc:
     """Company names ending in a legal suffix and government agencies override the model's spans."""
     forced: list[Span] = []
     text = doc.text
-    for pat, _canon in _AGENCY_PATTERNS:
+    for pat, _canon in AGENCY_PATTERNS:
         for m in pat.finditer(text):
             sp = _char_span(doc, m.start(), m.end(), AGENCY_LABEL)
             if sp is not None:

@@ -26,6 +26,7 @@ class PartView:
     layout: TextPart
     flow: TextPart
     doc: "Doc | None" = None  # spaCy parse of ``flow.text``
+    nlp: bool = True  # False for parts read structurally (form boxes): no NER noise from captions
 
     @property
     def doc_type(self) -> str | None:

@@ -92,3 +92,17 @@ def resolve_short_mentions(ctx: DocContext, view: PartView) -> None:
             key = reg.find_person_by_surname(text) or reg.find_person_by_first(text)
             if key:
                 reg.entities[key].aliases.add(text)
+
+
+def find_agencies(ctx: DocContext, view: PartView) -> None:
+    """Government agencies in a part that gets no NLP (form boxes), from the gazetteer alone."""
+    from graph.mentions.components import AGENCY_PATTERNS
+
+    text = view.layout.text
+    for pat, canon in AGENCY_PATTERNS:
+        for m in pat.finditer(text):
+            ev = ctx.evidence(view.layout, m.start(), m.end(), "gazetteer:agency", 0.9)
+            key = ctx.registry.add("GovernmentAgency", canon, ev)
+            surface = re.sub(r"\s+", " ", m.group(0))
+            if surface != canon:
+                ctx.registry.entities[key].aliases.add(surface)

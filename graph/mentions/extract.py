@@ -18,7 +18,7 @@ from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
 from graph.mentions.letters import apply_letters
 from graph.mentions.listing import apply_listing_table, record_listings
 from graph.mentions.document import apply_document_facts
-from graph.mentions.entities import collect_entities, resolve_short_mentions
+from graph.mentions.entities import collect_entities, find_agencies, resolve_short_mentions
 from graph.mentions.exhibit21 import apply_exhibit21
 from graph.mentions.holders import apply_holder_tables, claim_holder_tables
 from graph.mentions.instruments import apply_instruments
@@ -26,6 +26,9 @@ from graph.mentions.registrant import guess_registrant
 from graph.mentions.relations import apply_relations
 from graph.mentions.signatures import Signature, apply_signatures
 from graph.model import Extraction, SourceDocument
+from graph.source.textforms import parse_text_ownership
+
+TEXT_OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A"}
 from graph.text.reflow import reflow
 
 
@@ -33,6 +36,9 @@ def prepare(sd: SourceDocument) -> DocContext:
     """Views and structured facts; everything that needs no NLP."""
     reg = EntityRegistry(sd.doc_id)
     apply_header(reg, sd)
+    form = (sd.form_type.value if sd.form_type else "").upper()
+    if sd.structured is None and form in TEXT_OWNERSHIP_FORMS and sd.parts:
+        sd.structured = parse_text_ownership(sd.parts[0], form)
     if sd.structured is not None:
         apply_form(reg, sd, sd.structured)
     # XML forms were read structurally above: their readable rendering needs no NLP
@@ -40,6 +46,11 @@ def prepare(sd: SourceDocument) -> DocContext:
     ctx = DocContext(sd, views, reg)
     for view in views[:1]:
         apply_cover(ctx, view)
+        if sd.structured is not None and view.layout is sd.parts[0]:
+            view.nlp = False
+    for view in views:
+        if not view.nlp:
+            find_agencies(ctx, view)
     return ctx
 
 
@@ -81,8 +92,8 @@ def extract_documents(docs: Iterable[SourceDocument], nlp: Language, batch_size:
     """Extract many documents, batching the spaCy work with ``nlp.pipe``."""
     for sd in docs:
         ctx = prepare(sd)
-        texts = [v.flow.text for v in ctx.views]
-        for view, doc in zip(ctx.views, nlp.pipe(texts, batch_size=batch_size)):
+        parsed = [v for v in ctx.views if v.nlp]
+        for view, doc in zip(parsed, nlp.pipe([v.flow.text for v in parsed], batch_size=batch_size)):
             view.doc = doc
         yield finish(ctx)
 
