@@ -15,6 +15,7 @@ surname alone, so two Belldegruns stay two people.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from graph.entities.registry import PersonName, _name_quality
@@ -25,6 +26,9 @@ from graph.normalize.names import company_core, company_form, name_key
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[tuple[int, str], tuple[int, str]] = {}
+        # root -> key of the known (already stored) entity in its cluster; two
+        # clusters pinned to different known keys are never joined.
+        self.pinned: dict[tuple[int, str], str] = {}
 
     def find(self, x: tuple[int, str]) -> tuple[int, str]:
         self.parent.setdefault(x, x)
@@ -35,8 +39,17 @@ class _UnionFind:
 
     def union(self, a: tuple[int, str], b: tuple[int, str]) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        pa, pb = self.pinned.get(ra), self.pinned.get(rb)
+        if pa is not None and pb is not None and pa != pb:
+            return
+        root, child = min(ra, rb), max(ra, rb)
+        self.parent[child] = root
+        pin = pa if pa is not None else pb
+        self.pinned.pop(child, None)
+        if pin is not None:
+            self.pinned[root] = pin
 
 
 def slug(text: str) -> str:
@@ -63,10 +76,29 @@ def _union_all(uf: _UnionFind, refs: list[tuple[int, str]], ents: dict[tuple[int
         uf.union(refs[0], other)
 
 
-def resolve(extractions: list[Extraction]) -> list[Extraction]:
-    """Re-key the extractions so that one entity has one key across all of them."""
+#: document index of the known (already stored) entities in the union-find.
+_KNOWN = -1
+
+
+def resolve(extractions: list[Extraction], known: Iterable[Entity] | None = None) -> list[Extraction]:
+    """Re-key the extractions so that one entity has one key across all of them.
+
+    ``known`` are entities already in a store, with their global keys (what
+    :meth:`GraphStore.known_entities` returns). New mentions resolve to them by
+    the same rules, and then keep the stored key *and* name, so documents added
+    later join the nodes of documents stored earlier instead of minting new
+    ones. Known entities are never merged with one another (the store already
+    decided), and new keys never collide with known ones. Without ``known`` the
+    behaviour is unchanged.
+    """
     uf = _UnionFind()
     ents: dict[tuple[int, str], Entity] = {}
+    known_by_ref: dict[tuple[int, str], Entity] = {}
+    for ent in known or ():
+        ref = (_KNOWN, ent.key)
+        ents[ref] = known_by_ref[ref] = ent
+        uf.find(ref)
+        uf.pinned[ref] = ent.key
     for i, ex in enumerate(extractions):
         for key, ent in ex.entities.items():
             ents[(i, key)] = ent
@@ -105,19 +137,25 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
         clusters.setdefault(uf.find(ref), []).append(ref)
     global_key: dict[tuple[int, str], str] = {}
     merged: dict[str, Entity] = {}
-    used: set[str] = set()
+    used: set[str] = {ref[1] for ref in known_by_ref}
     for members in sorted(clusters.values(), key=lambda m: sorted(m)):
+        if all(r in known_by_ref for r in members):
+            continue  # a stored entity no new document mentions
         group = [ents[r] for r in members]
         etype = group[0].type
         names = {n for e in group for n in (e.name, *e.aliases)}
-        best = max(names, key=lambda n: (_name_quality(n), n))
+        stored = next((known_by_ref[r] for r in members if r in known_by_ref), None)
+        best = stored.name if stored else max(names, key=lambda n: (_name_quality(n), n))
         cik = next((e.cik for e in group if e.cik), None)
-        prefix = {"Company": "company", "Person": "person", "GovernmentAgency": "agency"}[etype]
-        key = f"company/cik-{cik}" if cik and etype == "Company" else f"{prefix}/{slug(company_core(best) if etype == 'Company' else best)}"
-        base, n = key, 2
-        while key in used:
-            key = f"{base}-{n}"
-            n += 1
+        if stored is not None:
+            key = stored.key
+        else:
+            prefix = {"Company": "company", "Person": "person", "GovernmentAgency": "agency"}[etype]
+            key = f"company/cik-{cik}" if cik and etype == "Company" else f"{prefix}/{slug(company_core(best) if etype == 'Company' else best)}"
+            base, n = key, 2
+            while key in used:
+                key = f"{base}-{n}"
+                n += 1
         used.add(key)
         merged[key] = Entity(
             key=key,

@@ -97,13 +97,13 @@ def _is_registrant_role(role: str, ownership: bool) -> bool:
     return role in ("SUBJECT COMPANY", "ISSUER") if ownership else role in ("FILER", "FILED BY")
 
 
-def _party_name(p: FormParty) -> tuple[str, bool]:
+def _party_name(p: FormParty, surname_first: bool = False) -> tuple[str, bool]:
     raw = p.name.value.strip()
     is_person = p.is_person if p.is_person is not None else not COMPANY_WITH_SUFFIX.search(raw)
-    if is_person and p.role == "reporting_owner":
-        if "," in raw:  # "Foster, Alan H."
-            return natural_person_name(raw), True
-        # EDGAR's rptOwnerName is surname first ("Melkote Rajesh Ramaswamy")
+    if is_person and p.role == "reporting_owner" and "," in raw:  # "Foster, Alan H."
+        return natural_person_name(raw), True
+    if is_person and p.role == "reporting_owner" and surname_first:
+        # the rptOwnerName of Forms 3/4/5 is surname first ("Melkote Rajesh Ramaswamy")
         return titlecase_name(surname_first_to_natural(raw)), True
     if is_person:
         return (titlecase_name(raw) if raw.isupper() else raw), True
@@ -139,8 +139,9 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
         if sig.title is not None:
             signer_titles[sig.name.value.strip().lower()] = sig.title.value
     owners_zip_for_issuer = None
+    surname_first = ftype.split("/")[0] in ("3", "4", "5")
     for p in form.parties:
-        name, is_person = _party_name(p)
+        name, is_person = _party_name(p, surname_first)
         ev = _ev(doc_id, p.name, method)
         if p.role in ("sales_compensation", "intermediary"):
             broker = p.associated_broker.value if p.associated_broker and p.associated_broker.value.strip().lower() not in ("", "none", "n/a") else None
@@ -180,6 +181,7 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
         if not raw or raw.lower().startswith("/s/") and len(raw) < 5:
             continue
         raw = re.sub(r"^/s/\s*", "", raw, flags=re.I)
+        raw = re.sub(r"^.*\bon\s+behalf\s+of\s+", "", raw, flags=re.I)  # "Goldman Sachs & Co. LLC on behalf of Luca Maestri"
         name = titlecase_name(raw) if raw.isupper() else raw
         ev = _ev(doc_id, sig.name, method)
         if COMPANY_WITH_SUFFIX.search(name):

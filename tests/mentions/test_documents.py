@@ -60,3 +60,20 @@ def test_form_d_executive_officer_only_without_a_specific_title(extract):
     belldegrun = {r[3] for r in rows if r[0] == "Daniel Belldegrun" and r[1] == "officer_of"}
     assert belldegrun == {"President", "Chief Executive Officer"}
     assert ("H & L Equities, LLC", "broker_for", "1685 38th REIT, L.L.C.") in rows
+
+
+def test_form144_names_are_natural_order_and_signed_on_behalf(extract):
+    from tests.conftest import ROOT
+
+    rows = rows_of(extract(ROOT / "tests" / "source" / "fixtures" / "144_Apple_Maestri_2023-04-13.xml"))
+    assert ("Luca Maestri", "shareholder_of", "Apple Inc.") in rows
+    assert ("Luca Maestri", "signed", "144_Apple_Maestri_2023-04-13.xml") in rows
+    assert not any(r[0].startswith("Goldman Sachs") and r[1] == "signed" for r in rows)
+
+
+def test_form_c_intermediary_is_broker(extract):
+    from tests.conftest import ROOT
+
+    rows = rows_of(extract(ROOT / "tests" / "source" / "fixtures" / "C_PickleballEtc_2024-03-22.xml"))
+    assert ("Andes Capital Group, LLC", "broker_for", "Pickleball Etc. LLC") in rows
+    assert ("Steven Raack", "officer_of", "Pickleball Etc. LLC", "Managing Member") in rows
