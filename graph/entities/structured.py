@@ -22,6 +22,8 @@ from graph.normalize.places import normalize_jurisdiction
 from graph.normalize.titles import parse_titles
 
 OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A", "144", "144/A"}
+#: Beneficial-ownership reports: the subject company is the issuer, the filer a holder.
+HOLDER_REPORTS = {"SC 13D", "SC 13D/A", "SC 13G", "SC 13G/A", "SC 13E3", "SC TO-T"}
 
 
 def _ev(doc_id: str, fv: FieldValue | None, method: str) -> Evidence:
@@ -51,9 +53,12 @@ def header_company(reg: EntityRegistry, doc_id: str, hc: HeaderCompany, *, regis
     raw = hc.name.value
     method = "header:sgml"
     ev = _ev(doc_id, hc.name, method)
-    person = hc.role.upper().startswith("REPORTING") and not COMPANY_WITH_SUFFIX.search(raw) and hc.irs_number is None
+    holder_role = hc.role.upper().startswith("REPORTING") or hc.role.upper() == "FILED BY"
+    person = holder_role and not COMPANY_WITH_SUFFIX.search(raw) and hc.irs_number is None and not re.search(
+        r"\b(?:FUND|CAPITAL|PARTNERS|TRUST|BANK|GROUP|HOLDINGS|MANAGEMENT|ADVISORS|INVESTMENTS?|ASSOCIATES)\b", raw, re.I
+    )
     if person:
-        key = reg.add("Person", titlecase_name(surname_first_to_natural(raw)), ev)
+        key = reg.add("Person", natural_person_name(raw) if raw.isupper() else raw, ev)
         reg.entities[key].aliases.add(raw)
         return key
     cik = _digits(hc.cik.value) if hc.cik else None
@@ -82,13 +87,14 @@ def apply_header(reg: EntityRegistry, sd: SourceDocument) -> None:
     if sd.header is None:
         return
     form = (sd.header.form_type.value if sd.header.form_type else "") or ""
-    ownership = form.upper() in OWNERSHIP_FORMS
+    ownership = form.upper() in OWNERSHIP_FORMS or form.upper() in HOLDER_REPORTS
     # the registrant first, so that owners can be attached to it
     ordered = sorted(sd.header.companies, key=lambda hc: 0 if _is_registrant_role(hc.role, ownership) else 1)
     for hc in ordered:
         is_reg = _is_registrant_role(hc.role, ownership) and reg.registrant is None
         key = header_company(reg, sd.doc_id, hc, registrant=is_reg)
-        if ownership and key and hc.role.upper().startswith("REPORTING") and reg.registrant and key != reg.registrant:
+        holder = hc.role.upper().startswith("REPORTING") or (form.upper() in HOLDER_REPORTS and hc.role.upper() == "FILED BY")
+        if ownership and key and holder and reg.registrant and key != reg.registrant:
             reg.fact(key, "shareholder_of", reg.registrant, _ev(sd.doc_id, hc.name, "header:sgml"))
 
 

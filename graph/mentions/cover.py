@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from graph.mentions.context import DocContext, PartView
 from graph.normalize.places import normalize_jurisdiction
 
-CAP_NAME = re.compile(r"\(\s*exact\s+name\s+of\s+(?:the\s+)?(?:registrant|issuer|company)", re.I)
+CAP_NAME = re.compile(r"\(\s*exact\s+name\s+of\s+(?:the\s+)?(?:registrant|issuer|company)|\(\s*name\s+of\s+(?:the\s+)?issuer\s*\)", re.I)
 CAP_STATE = re.compile(r"\(\s*state\s+(?:or\s+other\s+jurisdiction|of\s+incorporation|or\s+other)", re.I)
 CAP_ADDR = re.compile(r"\(\s*address\s+of\s+principal\s+(?:executive\s+)?offices?", re.I)
 CAP_ZIP = re.compile(r"\(\s*zip\s+code\s*\)", re.I)

@@ -77,3 +77,14 @@ def test_form_c_intermediary_is_broker(extract):
     rows = rows_of(extract(ROOT / "tests" / "source" / "fixtures" / "C_PickleballEtc_2024-03-22.xml"))
     assert ("Andes Capital Group, LLC", "broker_for", "Pickleball Etc. LLC") in rows
     assert ("Steven Raack", "officer_of", "Pickleball Etc. LLC", "Managing Member") in rows
+
+
+def test_schedule_13d_header_holder(extract):
+    """Composed SGML header in EDGAR's layout (names invented): subject company and filer."""
+    from tests.conftest import ROOT
+
+    ex = extract(ROOT / "tests" / "fixtures" / "sc13d_header_excerpt.txt")
+    rows = rows_of(ex)
+    assert ("John Q. Smith", "shareholder_of", "Acme Widgets Inc") in rows or ("John Q. Smith", "shareholder_of", "Acme Widgets, Inc.") in rows
+    assert ex.entities[ex.registrant].cik == "123456"
+    assert ("sc13d_header_excerpt.txt", "form_type", "SC 13D") in rows

@@ -1,0 +1,125 @@
+"""RDF serialisations of a selection: Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
+
+Oxigraph writes the line and Turtle-family formats and RDF/XML (streaming, fast, and
+the store's own serialiser); rdflib writes JSON-LD because it compacts with a given
+context, which we publish as ``ontology/context.jsonld``. Triple formats get the union
+of the document graphs; quad formats and JSON-LD keep one named graph per document.
+Output is sorted so that the same store always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from graph.export.base import ExportError, ExportResult
+from graph.log import get_logger
+from graph.rdf.convert import graph_name_to_ox, to_ox
+from graph.rdf.namespaces import PREFIXES
+from graph.rdf.ontology import ontology_dir
+
+log = get_logger("export.rdf")
+
+#: name -> (Oxigraph format or None for rdflib, keeps named graphs, rdflib parser name).
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat | None, bool, str]] = {
+    "turtle": (ox.RdfFormat.TURTLE, False, "turtle"),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, False, "nt"),
+    "rdfxml": (ox.RdfFormat.RDF_XML, False, "xml"),
+    "nquads": (ox.RdfFormat.N_QUADS, True, "nquads"),
+    "trig": (ox.RdfFormat.TRIG, True, "trig"),
+    "jsonld": (None, True, "json-ld"),
+}
+
+CONTEXT_FILE = "context.jsonld"
+
+
+@lru_cache(maxsize=1)
+def context() -> dict[str, Any]:
+    """The published JSON-LD context (the object under ``@context`` in ontology/context.jsonld)."""
+    path = ontology_dir() / CONTEXT_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["@context"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise ExportError(f"cannot read the JSON-LD context {path}: {exc}") from exc
+
+
+def is_quad_format(name: str) -> bool:
+    """True if the format keeps the per-document named graphs."""
+    return _spec(name)[1]
+
+
+def parser_name(name: str) -> str:
+    """rdflib's parser name for one of our formats (tests and users parsing the output back)."""
+    return _spec(name)[2]
+
+
+def _spec(name: str) -> tuple[ox.RdfFormat | None, bool, str]:
+    try:
+        return RDF_FORMATS[name]
+    except KeyError:
+        raise ExportError(f"unknown RDF format {name!r} (one of {', '.join(RDF_FORMATS)})") from None
+
+
+def _sort_key(term: object) -> str:
+    return str(term)
+
+
+def union_triples(dataset: Dataset) -> list[ox.Triple]:
+    """Distinct triples of all graphs, sorted."""
+    seen = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in seen]  # type: ignore[arg-type]
+    triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return triples
+
+
+def dataset_quads(dataset: Dataset) -> list[ox.Quad]:
+    """Every quad, default-graph triples in Oxigraph's default graph, sorted by graph then triple."""
+    quads = [
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name_to_ox(g))  # type: ignore[arg-type]
+        for s, p, o, g in dataset.quads((None, None, None, None))
+    ]
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return quads
+
+
+def export(dataset: Dataset, destination: Path | str, *, rdf_format: str = "turtle",
+           context_url: str | None = None, **_: Any) -> ExportResult:
+    """Write ``dataset`` in ``rdf_format``; JSON-LD embeds our context unless ``context_url`` is given."""
+    fmt, keeps_graphs, _parser = _spec(rdf_format)
+    path = Path(destination)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if fmt is None:
+            count = _write_jsonld(dataset, path, context_url)
+        elif keeps_graphs:
+            quads = dataset_quads(dataset)
+            ox.serialize(quads, str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
+            count = len(quads)
+        else:
+            triples = union_triples(dataset)
+            ox.serialize(triples, str(path), fmt,
+                         prefixes=PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
+            count = len(triples)
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"cannot write {rdf_format} to {path}: {exc}") from exc
+    log.info("wrote %d %s to %s", count, "quads" if keeps_graphs else "triples", path)
+    return ExportResult(rdf_format, str(path), {"quads" if keeps_graphs else "triples": count}, [path])
+
+
+def _write_jsonld(dataset: Dataset, path: Path, context_url: str | None) -> int:
+    """Compact with the local copy of the context; ``context_url`` then replaces it by reference.
+
+    A Dataset serialises with its graphs: one ``@graph`` object per document graph.
+    """
+    text = dataset.serialize(format="json-ld", context=context(), auto_compact=True)
+    if context_url:
+        data = json.loads(text)
+        data["@context"] = context_url
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    path.write_text(text, encoding="utf-8")
+    return sum(1 for _ in dataset.quads((None, None, None, None)))

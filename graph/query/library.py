@@ -1,0 +1,183 @@
+"""The library of named queries shipped in ``ontology/queries/`` and safe parameter binding.
+
+Each ``.rq`` file opens with a comment header: the first paragraph describes the
+query, and ``# param: NAME — description`` lines declare its parameters. A
+parameter is a placeholder ``VALUES ?NAME { UNDEF }`` in the query body, so every
+file is a valid query as it stands (an unbound parameter means "any") and any
+SPARQL client can run it. Binding replaces ``UNDEF`` with one term, rendered here
+(literals escaped, IRIs validated) -- never by pasting user text into the query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+import pyoxigraph as ox
+
+from graph.errors import QueryError
+from graph.rdf.namespaces import PREFIXES
+from graph.rdf.ontology import ontology_dir
+
+_PARAM_LINE = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[—:-]+\s*(?P<doc>.*))?$")
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_PREFIXED = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9_-]*):(?P<local>[A-Za-z0-9_][A-Za-z0-9_./%-]*)$")
+_ABSOLUTE_IRI = re.compile(r"^(?:https?|urn|file|mailto|tag):\S+$")
+# characters SPARQL's IRIREF forbids (besides controls and space)
+_IRI_FORBIDDEN = set('<>"{}|^`\\')
+
+
+def _placeholder(name: str) -> re.Pattern[str]:
+    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
+
+
+_ANY_PLACEHOLDER = re.compile(r"VALUES\s+\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One library query: its name (file stem), description, declared parameters and text."""
+
+    name: str
+    path: Path
+    description: str
+    params: dict[str, str] = field(default_factory=dict)  # name -> description
+    text: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence (what ``query --list`` shows)."""
+        first = self.description.split(". ")[0].strip()
+        return first.rstrip(".")
+
+
+def library_dir() -> Path:
+    """The folder of shipped queries (``ontology/queries/``)."""
+    return ontology_dir() / "queries"
+
+
+def parse_header(text: str) -> tuple[str, dict[str, str]]:
+    """Description (first comment paragraph) and declared parameters of a query text."""
+    description: list[str] = []
+    params: dict[str, str] = {}
+    in_first_paragraph = True
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        m = _PARAM_LINE.match(stripped)
+        if m:
+            params[m["name"]] = (m["doc"] or "").strip()
+            in_first_paragraph = False
+            continue
+        body = stripped.lstrip("#").strip()
+        if not body:
+            if description:
+                in_first_paragraph = False
+            continue
+        if in_first_paragraph:
+            description.append(body)
+    return " ".join(description), params
+
+
+def get_query(name: str) -> NamedQuery:
+    """The library query ``name`` (file stem, ``.rq`` optional); QueryError if there is none."""
+    stem = name[:-3] if name.endswith(".rq") else name
+    if not _NAME.match(stem):
+        raise QueryError(f"not a query name: {name!r}")
+    path = library_dir() / f"{stem}.rq"
+    if not path.is_file():
+        raise QueryError(f"no named query {stem!r} in {library_dir()} (see `filing-kg query --list`)")
+    text = path.read_text(encoding="utf-8")
+    description, params = parse_header(text)
+    return NamedQuery(stem, path, description, params, text)
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every library query, sorted by name."""
+    return [get_query(p.stem) for p in sorted(library_dir().glob("*.rq"))]
+
+
+def is_query_name(text: str) -> bool:
+    """True if ``text`` names a library query (rather than being SPARQL or a path)."""
+    stem = text[:-3] if text.endswith(".rq") else text
+    return bool(_NAME.match(stem)) and (library_dir() / f"{stem}.rq").is_file()
+
+
+# --------------------------------------------------------------------------- binding
+
+
+def _escape_string(value: str) -> str:
+    out = value.replace("\\", "\\\\").replace('"', '\\"')
+    out = out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    out = out.replace("\b", "\\b").replace("\f", "\\f")
+    return f'"{out}"'
+
+
+def _iri(value: str) -> str:
+    if any(c in _IRI_FORBIDDEN or ord(c) <= 0x20 for c in value):
+        raise QueryError(f"not a valid IRI: {value!r}")
+    try:
+        ox.NamedNode(value)
+    except ValueError as exc:
+        raise QueryError(f"not a valid IRI: {value!r} ({exc})") from exc
+    return f"<{value}>"
+
+
+def sparql_term(value: str) -> str:
+    """A parameter value as SPARQL syntax: an IRI if it looks like one, else a plain string literal.
+
+    ``<...>``, absolute ``http(s):``/``urn:`` IRIs and prefixed names with a known
+    prefix (``fkgid:company/cik-320193``) become validated IRIs; anything else is
+    an escaped string literal (so ``"`` or ``}`` in a name cannot change the query).
+    """
+    if value.startswith("<") and value.endswith(">"):
+        return _iri(value[1:-1])
+    m = _PREFIXED.match(value)
+    if m and m["prefix"] in PREFIXES:
+        return _iri(PREFIXES[m["prefix"]] + m["local"])
+    if _ABSOLUTE_IRI.match(value):
+        return _iri(value)
+    return _escape_string(value)
+
+
+def placeholders(text: str) -> list[str]:
+    """Names of the parameters a query text can bind (its ``VALUES ?x { UNDEF }`` placeholders)."""
+    return list(dict.fromkeys(m["name"] for m in _ANY_PLACEHOLDER.finditer(text)))
+
+
+def bind(text: str, params: Mapping[str, str]) -> str:
+    """The query with each parameter's placeholder bound to its value; QueryError for unknown names."""
+    for name, value in params.items():
+        pattern = _placeholder(name)
+        if not pattern.search(text):
+            known = ", ".join(placeholders(text)) or "none"
+            raise QueryError(f"query has no parameter {name!r} (parameters: {known})")
+        term = sparql_term(value)
+        text = pattern.sub(lambda _m, n=name, t=term: f"VALUES ?{n} {{ {t} }}", text)
+    return text
+
+
+def parse_param(spec: str) -> tuple[str, str]:
+    """``name=value`` -> ``(name, value)``; QueryError if malformed."""
+    name, sep, value = spec.partition("=")
+    name = name.strip()
+    if not sep or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+        raise QueryError(f"--param expects name=value, got {spec!r}")
+    return name, value
+
+
+def resolve_query_text(spec: str) -> str:
+    """Query text from a library name, an existing ``.rq``/text file path, or inline SPARQL."""
+    path = Path(spec)
+    if len(spec) < 4096 and "\n" not in spec:
+        if is_query_name(spec):
+            return get_query(spec).text
+        try:
+            if path.is_file():
+                return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"cannot read query file {spec}: {exc}") from exc
+    return spec
