@@ -16,6 +16,7 @@ from graph.entities.structured import apply_form, apply_header
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
 from graph.mentions.letters import apply_letters
+from graph.mentions.officer_tables import apply_officer_tables
 from graph.mentions.listing import apply_listing_table, record_listings
 from graph.mentions.document import apply_document_facts
 from graph.mentions.entities import collect_entities, find_agencies, resolve_short_mentions
@@ -74,6 +75,7 @@ def finish(ctx: DocContext) -> Extraction:
         apply_relations(ctx, view)
         apply_instruments(ctx, view)
         apply_letters(ctx, view)
+        apply_officer_tables(ctx, view)
     apply_holder_tables(ctx)
     apply_document_facts(ctx, sigs)
     reg = ctx.registry

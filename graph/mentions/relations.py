@@ -24,7 +24,7 @@ from graph.normalize.titles import parse_titles
 AFTER_NAME = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|will\s+serve\s+as)\s+)?|\s*\(|\s+(?:was|has\s+been|had\s+been|will\s+be|is)\s+"
     r"(?:appointed|named|elected|promoted)\s+(?:to\s+(?:the\s+(?:position|office)s?\s+of\s+)?|as\s+)?|\s+resigned\s+(?:as|from)\s+|"
-    r"\s+(?:will\s+)?(?:serve|serves|served|continue\s+to\s+serve)\s+as\s+|\s+is\s+(?:the|our|its)\s+|"
+    r"\s+(?:will\s+|has\s+|had\s+|currently\s+|also\s+)?(?:serve|serves|served|continue\s+to\s+serve|been\s+serving)\s+as\s+|\s+is\s+(?:the|our|its)\s+|"
     r"\s+as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+|its\s+)?(?:new\s+|interim\s+|acting\s+)?(?=[A-Z]))"
     r"(?P<t>[^.;]{2,160})",
     re.I,
@@ -42,6 +42,7 @@ STOP_TITLE = re.compile(r"\b(?:said|says|stated|announced|who|which|that|will|ha
 def _title_window(text: str) -> str:
     """Cut a title phrase at the first thing that cannot be part of it."""
     text = re.sub(r"^\s*(?:age\s+)?\d{2}\s*,\s*", "", text)  # "John Smith, age 52, has served as ..."
+    text = re.sub(r"^(?:has|had|also|currently|will)?\s*(?:served|serves|serve|been\s+serving|been)\s+as\s+(?:the\s+|our\s+|its\s+)?", "", text, flags=re.I)
     m = STOP_TITLE.search(text)
     return text[: m.start()] if m else text
 
@@ -59,7 +60,7 @@ def _org_after(view: PartView, sent: Span, start_char: int, window: str) -> Span
 def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     text = view.flow.text
-    persons = [e for e in sent.ents if e.label_ == "PERSON" and is_person_name(e.text.strip())]
+    persons = [e for e in sent.ents if e.label_ == "PERSON" and (is_person_name(e.text.strip()) or _honorific_surname(ctx, e))]
     if not persons:
         return
     # "A and B, the Registrant's chief executive officer and executive vice president, respectively"
@@ -72,7 +73,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                 _officer(ctx, view, pers, piece, None)
             return
     for pers in persons:
-        after = text[pers.end_char : sent.end_char]
+        after = text[pers.end_char : sent.end_char].split("\n", 1)[0]  # never across a layout line
         m = AFTER_NAME.match(after)
         if m:
             window = _title_window(m.group("t"))
@@ -91,7 +92,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                     if org_key is None and not re.match(r"(?:the\s+)?(?:company|registrant|board|directors)\b", of.group(1), re.I):
                         continue  # a title at some other, unknown organisation
             _officer(ctx, view, pers, window, org_key)
-        before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char]
+        before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char].rsplit("\n", 1)[-1]
         bm = BEFORE_NAME.search(before)
         if bm and bm.group("t").split()[-1].lower().strip(",") in TITLE_TAIL:
             _officer(ctx, view, pers, bm.group("t"), None, before=True)
@@ -113,11 +114,21 @@ def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org_k
     if org_key is None:
         return
     ev = ctx.span_evidence(view, pers, "ner:person+rule:title", 0.75)
-    pkey = reg.add("Person", re.sub(r"\s+", " ", pers.text.strip().strip(",")), ev)
+    pkey = _honorific_surname(ctx, pers) or reg.add("Person", re.sub(r"\s+", " ", pers.text.strip().strip(",")), ev)
     for t in tp.titles:
         reg.fact(pkey, "officer_of", org_key, ev, qualifier=t, start_date=start_date, end_date=end_date)
     if director:
         reg.fact(pkey, "director_of", org_key, ev, start_date=start_date, end_date=end_date)
+
+
+def _honorific_surname(ctx: DocContext, pers: Span) -> str | None:
+    """"Mr. Oyelaran": the one person of the document with that surname, if any."""
+    if len(pers) != 1 or pers.start == 0:
+        return None
+    prev = pers.doc[pers.start - 1].text.rstrip(".").lower()
+    if prev not in ("mr", "ms", "mrs", "dr", "miss"):
+        return None
+    return ctx.registry.find_person_by_surname(pers.text.strip())
 
 
 STARTS = re.compile(r"\b(?:appointed|elected|named|hired|promoted|joined|engaged|retained)\b", re.I)
