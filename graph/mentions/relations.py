@@ -33,7 +33,7 @@ BEFORE_NAME = re.compile(r"(?P<t>(?:[A-Z][\w.'’-]*\s+|(?:and|of|the|board|memb
 #: A title written before a name must end right before it in one of these words.
 TITLE_TAIL = {
     "officer", "president", "ceo", "cfo", "coo", "cto", "cao", "chairman", "chairwoman", "chair", "director", "member",
-    "secretary", "treasurer", "counsel", "controller", "vp", "founder", "chief",
+    "secretary", "treasurer", "counsel", "controller", "vp", "founder", "chief", "manager", "head",
 }
 DIRECTOR_WORDS = re.compile(r"\b(?:board\s+member|member\s+of\s+(?:the|our|its)\s+board|directors?\b)", re.I)
 STOP_TITLE = re.compile(r"\b(?:said|says|stated|announced|who|which|that|will|has|have|had|is|was|were|to)\b", re.I)
@@ -348,7 +348,8 @@ AGENT_ROLES: list[tuple[str, re.Pattern[str]]] = [
 
 def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
-    orgs = [o for o in _orgs_in(sent)]
+    # the parser's sentences break oddly in tables ("LEAD UNDERWRITER: | X"): look beyond them, never across a line
+    orgs = [e for e in sent.doc.ents if e.label_ == "ORG" and sent.start_char - 100 <= e.start_char <= sent.end_char + 100]
     if not orgs:
         return
     for relation, pat in AGENT_ROLES:
@@ -361,8 +362,8 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                 if d < 0 or d > 90:
                     continue
                 between = view.flow.text[min(kend, org.end_char) : max(kpos, org.start_char)]
-                if re.search(r"[;]", between):
-                    continue
+                if re.search(r"[;\n]", between) or ("|" in between and not re.fullmatch(r"\s*:?\s*\|\s*", between)):
+                    continue  # another clause, line or table cell (a "LABEL: | value" pair is fine)
                 if d < dist:
                     best, dist = org, d
             if best is None:

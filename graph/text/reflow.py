@@ -66,9 +66,18 @@ def reflow(part: TextPart) -> TextPart:
         else:
             blank_run = 0
             offsets = part.offsets
+            prev_end = None
+            layout = is_layout_line(line)
             for n, m in enumerate(_WORD.finditer(line)):
                 if n:
-                    b.add_char(" ", offsets[pos + m.start() - 1])  # the collapsed gap maps to its last space
+                    gap = m.start() - (prev_end or 0)
+                    if gap >= 3 and layout and stripped[0] != "|":
+                        # a column gap: keep the cells apart, as HTML tables are (" | ")
+                        for ch in " | ":
+                            b.add_char(ch, offsets[pos + m.start() - 1])
+                    else:
+                        b.add_char(" ", offsets[pos + m.start() - 1])  # the collapsed gap maps to its last space
+                prev_end = m.end()
                 b.chars.extend(m.group())
                 b.offsets.extend(offsets[pos + m.start() : pos + m.end()])
             nl = pos + len(line)  # index of the "\n" after this line

@@ -88,3 +88,18 @@ def test_schedule_13d_header_holder(extract):
     assert ("John Q. Smith", "shareholder_of", "Acme Widgets Inc") in rows or ("John Q. Smith", "shareholder_of", "Acme Widgets, Inc.") in rows
     assert ex.entities[ex.registrant].cik == "123456"
     assert ("sc13d_header_excerpt.txt", "form_type", "SC 13D") in rows
+
+
+def test_columns_do_not_merge_names_and_agents_stay_on_their_line(extract):
+    """Excerpt of a real 1998 8-K (Aames Capital, 0001011438-98-000429): a servicer table with column gaps."""
+    from tests.conftest import ROOT
+
+    ex = extract(ROOT / "tests" / "fixtures" / "8-K_AamesCapital_1998_excerpt.txt")
+    rows = rows_of(ex)
+    names = {e.name for e in ex.entities.values()}
+    assert not any("Corporation Bankers" in n or n.startswith("20.1") for n in names)
+    assert ("NationsBanc Montgomery Securities LLC", "underwriter_for", "Aames Capital Corporation") in rows
+    assert ("Bankers Trust Company", "underwriter_for", "Aames Capital Corporation") not in rows
+    assert ("Aames Capital Corporation", "commission_file_number", "333-46893-01") in rows
+    assert ("Barbara S. Polsky", "officer_of", "Aames Capital Corporation", "Executive Vice President") in rows
+    assert ("8-K_AamesCapital_1998_excerpt.txt", "report_date", "1998-12-31") in rows
