@@ -70,6 +70,7 @@ KEYS = {
     "ASSIGNED-SIC": "sic",
     "IRS NUMBER": "irs_number",
     "IRS-NUMBER": "irs_number",
+    "EIN": "irs_number",  # headers since 2024 print "EIN:" where they printed "IRS NUMBER:"
     "STATE OF INCORPORATION": "state_of_incorporation",
     "STATE-OF-INCORPORATION": "state_of_incorporation",
     "FISCAL YEAR END": "fiscal_year_end",

@@ -35,3 +35,13 @@ def test_text_form4_facts(extract):
     assert (f"{issuer} / Option", "exercise_price", "1.375") in rows
     assert (f"{issuer} / Option", "exercisable_for", f"{issuer} / Common Stock") in rows
     assert (issuer, "issued", "Common Stock") not in rows  # only underlying
+
+
+def test_modern_header_ein_is_the_irs_number():
+    """Headers since 2024 print "EIN:" (excerpt of 0001213900-25-032135, ABVC BioPharma)."""
+    from tests.conftest import ROOT
+
+    sd = read_source(ROOT / "tests" / "fixtures" / "8-K_ABVC_2025_header_excerpt.txt")
+    (filer,) = sd.header.companies
+    assert filer.irs_number.value == "260014658"
+    assert filer.cik.value == "1173313"
