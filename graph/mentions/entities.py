@@ -15,7 +15,13 @@ from spacy.tokens import Span
 
 from graph.mentions.components import AGENCY_LABEL, agency_name
 from graph.mentions.context import DocContext, PartView
-from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX, NOT_COMPANY_WORDS
+from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX, NOT_COMPANY_WORDS, is_generic_company_name
+
+#: Last words that make a model ORG span a firm even without a legal suffix.
+ORG_TAIL = re.compile(
+    r"\b(?:Management|Capital|Markets|Securities|Bank|Bancorp|Ventures|Advisors|Advisers|Investments|Partners|"
+    r"Financial|Equities|Brokerage|Holdings|Technologies|Systems|Industries|Pharmaceuticals|Communications|Wire)$"
+)
 from graph.normalize.names import titlecase_company, titlecase_name
 
 REGISTRANT_REF = re.compile(r"^(?:the\s+)?(?:company|registrant|issuer|corporation|trust|fund|partnership)$|^(?:we|us|our)$", re.I)
@@ -71,6 +77,14 @@ def collect_entities(ctx: DocContext, view: PartView) -> None:
         elif ent.label_ == "ORG":
             if COMPANY_WITH_SUFFIX.search(text):
                 company_at(ctx, view, ent, "ner:org+rule:legal-suffix", 0.85)
+            elif (
+                ORG_TAIL.search(text)
+                and len(text.split()) >= 2
+                and all(w[:1].isupper() or w in ("&",) for w in text.split())
+                and not is_generic_company_name(text)
+            ):
+                # "Redwood Capital Management", "Bankers Trust": the model's ORG plus a firm-like last word
+                company_at(ctx, view, ent, "ner:org+rule:firm-word", 0.7)
         elif ent.label_ == "PERSON":
             name = text.strip(",")
             if is_person_name(name):

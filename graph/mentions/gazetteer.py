@@ -50,6 +50,7 @@ _NAME_BREAKERS = {
     "report", "form", "agreement", "act", "section", "item", "exhibit", "statement", "registration", "annual",
     "quarterly", "current", "board", "directors", "trustees", "rule", "regulation", "schedule", "plan", "letter",
     "certificate", "notice", "prospectus", "amendment", "pursuant", "under", "between", "among", "dear", "re",
+    "consent", "opinion", "agent", "counsel", "auditors", "accountants", "affiliate", "division", "office",
 }
 #: Names made only of these words are descriptions ("Growth Fund", "Investment Company"), not firms.
 GENERIC_NAME_WORDS = {
@@ -57,7 +58,7 @@ GENERIC_NAME_WORDS = {
     "partnership", "partners", "registered", "limited", "liability", "corporation", "group", "associates", "capital",
     "the", "of", "income", "equity", "money", "market", "series", "portfolio", "inc", "co", "llc", "lp", "ltd", "new",
     "parent", "operating", "subsidiary", "acquisition", "merger", "delaware", "nevada", "business", "independent",
-    "accounting", "firm", "public", "corp", "cpa", "pc",
+    "accounting", "firm", "public", "corp", "cpa", "pc", "working", "access", "liquidity", "venture", "private",
 }
 _TITLE_WORDS = {
     "chief", "executive", "financial", "operating", "accounting", "technology", "officer", "president", "vice",
@@ -153,6 +154,7 @@ NOT_COMPANY_WORDS = {
     "incorporation", "principal", "executive", "offices", "telephone", "number", "zip", "code",
     "accredited", "investor", "investors", "purchaser", "purchasers", "independent", "auditor",
     "auditors", "accountants", "consultant", "subscription", "merger", "sub", "closing", "date",
+    "trustees", "of", "and", "to", "for", "in", "on", "by", "with", "a", "an",
 }
 
 #: ORG spans that the statistical model often produces but that are never parties.
