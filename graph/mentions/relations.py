@@ -346,6 +346,24 @@ AGENT_ROLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_POSSESSIVE = r"(?:(?:the\s+)?(?:company|registrant|issuer|trust|fund|partnership|corporation)['’]s\s+|our\s+|its\s+|their\s+|the\s+|a\s+|an\s+)?"
+#: What may stand between a role keyword and the firm after it ("The placement agent for the offering was X").
+AGENT_AFTER = re.compile(
+    r"[\s,:|(]*(?:(?:for|in|of|to)\s+(?:the|this|our|its|such)\s+\w+(?:\s+\w+)?\s*)?"
+    r"(?:(?:was|is|were|are|will\s+be|has\s+been|have\s+been|shall\s+be|being)\s+)?(?:by\s+(?:messrs\.?\s+)?)?"
+    r"[\s,:|(]*(?:the\s+firm\s+of\s+)?",
+    re.I,
+)
+#: What may stand between the firm and a role keyword after it ("X acted as the Company's independent auditors").
+AGENT_BEFORE = re.compile(
+    r"\s*,?\s*(?:(?:has|have|had|will|to)\s+)?(?:(?:acted|served|acts|serves|act|serve|is|was|are|were|been|become|became|"
+    r"dismissed|engaged|retained|appointed|named|selected|replaced|resigned|continue[sd]?\s+to\s+serve|will\s+act)\s+)*"
+    r"(?:as\s+)?(?:(?:the\s+)?representatives?\s+of\s+)?" + _POSSESSIVE +
+    r"(?:(?:exclusive|sole|lead|joint|managing|co-?managing|book-?running|principal|independent|new|former|outside|general|special)\s+)*",
+    re.I,
+)
+
+
 def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     # the parser's sentences break oddly in tables ("LEAD UNDERWRITER: | X"): look beyond them, never across a line
@@ -364,6 +382,9 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                 between = view.flow.text[min(kend, org.end_char) : max(kpos, org.start_char)]
                 if re.search(r"[;\n]", between) or ("|" in between and not re.fullmatch(r"\s*:?\s*\|\s*", between)):
                     continue  # another clause, line or table cell (a "LABEL: | value" pair is fine)
+                link = AGENT_AFTER if org.start_char >= kend else AGENT_BEFORE
+                if not link.fullmatch(between):
+                    continue  # "placement agent in connection with ... the Crico acquisition" names no agent
                 if d < dist:
                     best, dist = org, d
             if best is None:

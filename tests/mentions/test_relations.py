@@ -60,3 +60,14 @@ def test_resignation_and_appointment_dates_are_kept(extract):
     assert corty and corty[0].end_date == "2004-09-29"
     hirschman = [f for f in ex.facts if f.relation == "director_of" and ex.entities[f.subject].name == "Stanley A. Hirschman"]
     assert hirschman and hirschman[0].start_date == "2004-09-29"
+
+
+def test_agent_needs_a_role_link_not_just_proximity(extract_text):
+    ex = extract_text(
+        "FORM S-3\n\nAcme Paging, Inc. (the \"Company\") filed this prospectus. Bariston acted as a placement agent in "
+        "connection with the 1993 financing related to the Crico, Inc. acquisition. The legality of the Shares will be "
+        "passed upon for the Company by Messrs. Stroock & Stroock & Lavan LLP, New York.\n"
+    )
+    rows = rows_of(ex)
+    assert not [r for r in rows if r[1] == "placement_agent_for"]
+    assert ("Stroock & Stroock & Lavan LLP", "legal_counsel_for", "Acme Paging, Inc.") in rows
