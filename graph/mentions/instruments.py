@@ -33,9 +33,11 @@ MENTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bconvertible\s+(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*(?:promissory\s+)?notes?\b", re.I), "Convertible Note"),
     (re.compile(r"\b(?:convertible\s+(?:subordinated\s+)?)?debentures?\b", re.I), "Debenture"),
     (re.compile(r"\b(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*promissory\s+notes?\b|\bsenior\s+(?:secured\s+)?notes\b", re.I), "Note"),
+    (re.compile(r"\b(?:the|such|these|those|each|its|our)\s+notes?\b(?!\s+(?:to|thereto)\b)", re.I), "Note"),
     (re.compile(r"\b(?:series\s+[a-z0-9-]+\s+)?preferred\s+(?:stock|shares)\b", re.I), "Preferred Stock"),
     (re.compile(r"\bcommon\s+(?:stock|shares)\b|\bordinary\s+shares\b|\bshares\s+of\s+beneficial\s+interest\b", re.I), "Common Stock"),
     (re.compile(r"\bmembership\s+interests?\b", re.I), "Membership Interest"),
+    (re.compile(r"\bunits(?=\s*,?\s*(?:each\s+)?consisting\s+of)|(?<=\d\s)units\b|(?<=\d,\d{3}\s)units\b", re.I), "Unit"),
     (re.compile(r"\bsubscription\s+rights\b|\brights\s+offering\b", re.I), "Right"),
 ]
 CONVERTIBLE = {"Convertible Note", "Convertible Preferred Stock", "Debenture"}
@@ -77,7 +79,7 @@ MATURITY = re.compile(
     re.I,
 )
 EXPIRATION = re.compile(
-    r"(?:expire[sd]?\s+(?:on\s+|in\s+)?|expiration\s+date\s+(?:of\s+|on\s+|is\s+)?|exercisable\s+for\s+a\s+(?:period|term)\s+of\s+|term\s+of\s+)"
+    r"(?:expire[sd]?\s+(?:on\s+|in\s+)?|expiration\s+date\s+(?:of\s+|on\s+|is\s+)?|exercisable\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?(?=[\w-]+\s+(?:\(\d+\)\s+)?(?:years?|months?)\b)|term\s+of\s+)"
     r"(?P<v>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[\w-]+(?:\s+\(\d+\))?\s+(?:months?|years?|days?)))",
     re.I,
 )
@@ -200,6 +202,8 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             if any(s <= m.start("m") < e for s, e in claimed):
                 continue
             claimed.append((m.start("m"), m.end("m")))
+            if relation == "price_per_share" and re.search(r"per\s+unit$", m.group(0), re.I):
+                types = {"Unit"}
             for value, s, e in _amounts(m.group("m")):
                 term(relation, types, value, m.start("m") + s, m.start("m") + e)
     for m in PER_SHARE.finditer(text):

@@ -346,7 +346,6 @@ AGENT_ROLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_POSSESSIVE = r"(?:(?:the\s+)?(?:company|registrant|issuer|trust|fund|partnership|corporation)['’]s\s+|our\s+|its\s+|their\s+|the\s+|a\s+|an\s+)?"
 #: What may stand between a role keyword and the firm after it ("The placement agent for the offering was X").
 AGENT_AFTER = re.compile(
     r"[\s,:|(]*(?:(?:for|in|of|to)\s+(?:the|this|our|its|such)\s+\w+(?:\s+\w+)?\s*)?"
@@ -358,8 +357,9 @@ AGENT_AFTER = re.compile(
 AGENT_BEFORE = re.compile(
     r"\s*,?\s*(?:(?:has|have|had|will|to)\s+)?(?:(?:acted|served|acts|serves|act|serve|is|was|are|were|been|become|became|"
     r"dismissed|engaged|retained|appointed|named|selected|replaced|resigned|continue[sd]?\s+to\s+serve|will\s+act)\s+)*"
-    r"(?:as\s+)?(?:(?:the\s+)?representatives?\s+of\s+)?" + _POSSESSIVE +
-    r"(?:(?:exclusive|sole|lead|joint|managing|co-?managing|book-?running|principal|independent|new|former|outside|general|special)\s+)*",
+    r"(?:as\s+)?(?:(?:the|a|an|its|our|their|sole|lead|joint|exclusive|book-?running|managing|co-?managing|co-?manager|"
+    r"managers?|and|representatives?|of|several|principal|independent|new|former|outside|general|special|"
+    r"(?:company|registrant|issuer|trust|fund|partnership|corporation)['’]s)\s+)*",
     re.I,
 )
 
@@ -445,7 +445,11 @@ def tickers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
 
 # --------------------------------------------------------------------------- acquisitions
 
-ACQUIRED = re.compile(r"\b(?:acquired|completed\s+(?:its|the)\s+acquisition\s+of|agreed\s+to\s+acquire|purchased\s+all)\b", re.I)
+ACQUIRED = re.compile(
+    r"\b(?:acquired|(?:completed|consummated|closed)\s+(?:its|the)\s+(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of|"
+    r"agreed\s+to\s+acquire|purchased\s+all(?:\s+of)?(?:\s+the\s+outstanding\s+(?:capital\s+stock|shares|equity\s+interests)\s+of)?)\b",
+    re.I,
+)
 
 
 def acquisitions_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
