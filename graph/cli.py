@@ -19,12 +19,13 @@ import click
 from graph.config import Settings
 from graph.errors import FilingKGError
 from graph.log import logger
+from graph.fetch.cli_support import EdgarArgs, edgar_options, fetch_first
 
 EXAMPLES = {
     "build": "filing-kg build data/filings --out out",
     "facts": "filing-kg facts data/filings/002_d72a9ef88ce946c1.txt",
     "evaluate": "filing-kg evaluate data/gold --filings data/filings",
-    "query": "filing-kg query --store out/store 'SELECT ?name WHERE { ?p a fkg:Person ; rdfs:label ?name }'",
+    "query": "filing-kg query --store out/store officers --param company='Innovo Group' --format csv",
     "stats": "filing-kg stats --store out/store",
     "validate": "filing-kg validate --store out/store",
 }
@@ -106,31 +107,33 @@ def main(verbose: int) -> None:
 
 
 @main.command(epilog=_example("build"))
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1, required=False)
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True, help="Output folder: store/, graph.trig, graph.ttl.")
 @click.option("--memory", is_flag=True, help="Keep the store in memory (write only the RDF files).")
+@click.option("--force", is_flag=True, help="Rebuild documents even if their source is unchanged since they were stored.")
 @model_option
 @_guard
-def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None) -> None:
+@fetch_first
+def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, force: bool = False) -> None:
     """Build the graph from SOURCES (files, folders or glob patterns).
 
     Writes an embedded Oxigraph store (one named graph per document) and
-    TriG/Turtle exports, then prints a summary.
+    TriG/Turtle exports, then prints a summary. With --cik or --ticker it
+    first fetches the matching filings from EDGAR (see `filing-kg fetch`)
+    into --to (default OUT/filings) and builds them along with SOURCES.
     """
-    from graph.rdf.build import document_graph
     from graph.store import open_store
 
-    result = _extract(sources, _settings(model))
     out.mkdir(parents=True, exist_ok=True)
     store_path = None if memory else out / "store"
     with open_store(store_path) as store:
-        for ex in result.extractions:
-            store.replace_document(ex.doc_id, document_graph(ex))
+        result = _build_into(sources, store, _settings(model), force)
         trig = store.export(out / "graph.trig", "trig")
         ttl = store.export(out / "graph.ttl", "turtle")
         stats = store.stats()
     counts = result.counts()
-    click.echo(f"documents: {len(result.extractions)} built, {len(result.failures)} failed")
+    skipped = f", {len(result.skipped)} skipped (unchanged)" if result.skipped else ""
+    click.echo(f"documents: {len(result.extractions)} built{skipped}, {len(result.failures)} failed")
     click.echo("entities:  " + _fmt_counter(counts["entities"]))
     click.echo("relations: " + _fmt_counter(counts["relations"]))
     click.echo(f"triples:   {stats.get('triples', '?')}")
@@ -139,6 +142,23 @@ def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None) 
     click.echo(f"exports:   {trig}, {ttl}")
     if result.failures:
         sys.exit(1)
+
+
+def _build_into(sources: tuple[str, ...], store: Any, settings: Settings, force: bool):
+    """Add new or changed SOURCES to the store with a progress bar; report each failure on one line."""
+    from graph.pipeline import build_into_store
+    from graph.source import expand_sources
+
+    try:
+        total = len(expand_sources(sources))
+    except FilingKGError:
+        total = 0
+    show = total > 1
+    with click.progressbar(length=max(total, 1), label="building", file=sys.stderr, show_pos=True) if show else _Null() as bar:
+        result = build_into_store(sources, store, settings, force=force, progress=bar.update if show else None)
+    for failure in result.failures:
+        click.echo(f"error: {failure}", err=True)
+    return result
 
 
 def _fmt_counter(c: Counter[str]) -> str:
@@ -199,39 +219,136 @@ store_option = click.option(
 )
 
 
-@main.command(epilog=_example("query"))
-@click.argument("sparql")
-@store_option
-@_guard
-def query(sparql: str, store_path: Path) -> None:
-    """Run a SPARQL query (text or a file path) and print a table.
+_QUERY_FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "nquads", "trig", "rdfxml", "jsonld", "n3"]
 
-    The usual prefixes (fkg:, rdfs:, prov:, org:, schema: ...) are predeclared.
+
+@main.command(epilog=_example("query"))
+@click.argument("sparql", required=False)
+@click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"), show_default=True, help="Store folder written by build.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (a name, or an IRI as <...>, http(s)://... or fkgid:...); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(_QUERY_FORMATS), default="table", show_default=True, help="table, or a SPARQL results format (csv, tsv, json, xml) for SELECT/ASK, or an RDF format for CONSTRUCT/DESCRIBE (table = turtle).")
+@click.option("--doc", "doc_ids", multiple=True, metavar="DOC_ID", help="Query only these documents' graphs; repeatable.")
+@click.option("--list", "list_", is_flag=True, help="List the shipped queries (ontology/queries/) with their parameters.")
+@_guard
+def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: str, doc_ids: tuple[str, ...], list_: bool) -> None:
+    """Run SPARQL: inline text, a .rq file, or the name of a shipped query.
+
+    The usual prefixes (fkg:, fkgid:, rdfs:, prov:, org:, schema: ...) are
+    predeclared. Shipped queries take parameters with --param (see --list);
+    values are bound safely (escaped literals, validated IRIs). Output is a
+    table, or standard SPARQL results/RDF for other --format values.
     """
-    from graph.query.sparql import run_query
+    from graph.errors import QueryError, StoreError
+    from graph.query.library import list_queries, parse_param, resolve_query_text
+    from graph.query.results import kind, serialize
+    from graph.query.sparql import raw_query
     from graph.query.table import render_table
+    from graph.rdf.convert import from_ox
     from graph.store import open_store
 
-    text = Path(sparql).read_text(encoding="utf-8") if Path(sparql).is_file() else sparql
+    if list_:
+        for q in list_queries():
+            click.echo(f"{q.name:<15} {q.summary}")
+            for name, doc in q.params.items():
+                click.echo(f"{'':<15}   --param {name}=...  {doc}")
+        return
+    if not sparql:
+        raise QueryError("give a query (text, a .rq file or a name from --list)")
+    if not store_path.is_dir():
+        raise StoreError(f"no store at {store_path} (run `filing-kg build ... --out DIR` first, or pass --store)")
+    text = resolve_query_text(sparql)
+    bindings = dict(parse_param(p) for p in params)
     with open_store(store_path, read_only=True) as store:
-        result = run_query(store, text)
-    click.echo(render_table(result))
+        result = raw_query(store, text, doc_ids=list(doc_ids) or None, params=bindings)
+        form = kind(result)
+        if fmt != "table" or form == "graph":
+            click.echo(serialize(result, "turtle" if fmt == "table" else fmt), nl=False)  # bytes: as written
+            return
+        if form == "ask":
+            click.echo(render_table(bool(result)))
+            return
+        columns = [v.value for v in result.variables]
+        rows = [{n: from_ox(t) for n in columns if (t := sol[n]) is not None} for sol in result]
+    click.echo(render_table(rows, columns=columns))
 
 
 @main.command(epilog=_example("stats"))
 @store_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @_guard
-def stats(store_path: Path) -> None:
+def stats(store_path: Path, as_json: bool) -> None:
     """Print triples, documents, entities by type and facts by relation."""
     from graph.store import open_store
 
     with open_store(store_path, read_only=True) as store:
         s = store.stats()
+    if as_json:
+        click.echo(json.dumps(s, indent=2))
+        return
     for key, value in s.items():
         if isinstance(value, dict):
             click.echo(f"{key}: " + (", ".join(f"{k} {v}" for k, v in sorted(value.items())) or "none"))
         else:
             click.echo(f"{key}: {value}")
+
+
+EXAMPLES["remove"] = "filing-kg remove 000_7210d5438e3bcbbd.txt --store out/store"
+
+
+@main.command(epilog=_example("remove"))
+@click.argument("doc_ids", nargs=-1, required=True, metavar="DOC_ID...")
+@store_option
+@_guard
+def remove(doc_ids: tuple[str, ...], store_path: Path) -> None:
+    """Drop documents' named graphs (DOC_ID is the file name, as `stats`/`query` show it).
+
+    Other documents' graphs are untouched: every document graph carries its own
+    copy of the entity names and types it uses, so shared nodes stay whole.
+    """
+    from graph.store import open_store
+
+    missing = []
+    with open_store(store_path) as store:
+        for doc_id in doc_ids:
+            if store.remove_document(doc_id):
+                click.echo(f"removed:   {doc_id}")
+            else:
+                missing.append(doc_id)
+                click.echo(f"error: {doc_id}: not in the store", err=True)
+        click.echo(f"documents: {len(store.documents())} left, {len(store)} triples")
+    if missing:
+        sys.exit(1)
+
+
+EXAMPLES["serve"] = "filing-kg serve --store out/store --port 7878"
+
+
+@main.command(epilog=_example("serve"))
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (keep 127.0.0.1 unless you mean to expose the store).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="TCP port (0 = any free port).")
+@click.option("--allow-updates", is_flag=True, help="Accept SPARQL updates (opens the store for writing); refused with 403 otherwise.")
+@click.option("--timeout", type=click.FloatRange(0), default=30.0, show_default=True, help="Seconds a query may run (0 = no limit); 503 after.")
+@click.option("--max-rows", type=click.IntRange(0), default=10000, show_default=True, help="Result rows/triples per response (0 = no cap); the rest is cut and flagged X-SPARQL-Truncated.")
+@click.option("--workers", type=click.IntRange(1), default=4, show_default=True, help="Queries evaluated at once.")
+@_guard
+def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: float, max_rows: int, workers: int) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (HTML query page at /).
+
+    Read-only unless --allow-updates. Content negotiation gives SPARQL JSON,
+    XML, CSV or TSV for SELECT/ASK and Turtle, N-Triples, RDF/XML, JSON-LD ...
+    for CONSTRUCT/DESCRIBE. Stop with Ctrl-C.
+    """
+    from graph.serve import ServerConfig
+    from graph.serve import serve as run_server
+    from graph.store import open_store
+
+    config = ServerConfig(allow_updates=allow_updates, timeout=timeout or None,
+                          max_rows=max_rows or None, workers=workers)
+    with open_store(store_path, read_only=not allow_updates) as store:
+        run_server(store, config, host, port,
+                   ready=lambda url: click.echo(f"SPARQL endpoint: {url} ({len(store.documents())} documents; "
+                                                f"updates {'enabled' if allow_updates else 'disabled'})", err=True))
 
 
 @main.command(epilog=_example("validate"))
@@ -250,6 +367,168 @@ def validate(store_path: Path) -> None:
     click.echo("conforms: no", err=True)
     click.echo(report.text, err=True)
     sys.exit(1)
+
+
+EXAMPLES["view"] = "filing-kg view --store out/store -o explorer.html --focus 'Innovo Group' --depth 2"
+
+
+@main.command(epilog=_example("view"))
+@store_option
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=Path("out/explorer.html"), show_default=True, help="HTML file to write.")
+@click.option("--focus", metavar="NAME", default=None, help="Open on this entity's neighbourhood (name, alias, id or IRI); default: an overview of the most connected entities.")
+@click.option("--depth", type=click.IntRange(0, 5), default=1, show_default=True, help="Relations to follow from the focus.")
+@click.option("--max-nodes", type=click.IntRange(1), default=150, show_default=True, help="Most nodes drawn at once (a neighbourhood is cut beyond it, hubs first).")
+@click.option("--documents", "documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the source filings: source links open the file at the span.")
+@_guard
+def view(store_path: Path, out: Path, focus: str | None, depth: int, max_nodes: int, documents: Path | None) -> None:
+    """Write the interactive explorer: one self-contained HTML file that works offline.
+
+    Nodes are coloured and shaped by type, edges labelled by relation; search,
+    type and relation filters, focus on a neighbourhood to a depth, and a side
+    panel with each entity's properties and the source sentences of its facts.
+    """
+    from graph.store import open_store
+    from graph.view import load_view_graph, write_explorer
+
+    with open_store(store_path, read_only=True) as store:
+        graph = load_view_graph(store)
+    doc_url = f"{documents.resolve().as_uri()}/{{doc}}#char={{start}},{{end}}" if documents else None
+    path = write_explorer(out, graph, focus=focus, depth=depth, max_nodes=max_nodes, doc_url=doc_url)
+    click.echo(f"explorer: {path} ({len(graph.nodes)} nodes, {len(graph.edges)} relations)")
+
+
+EXAMPLES["draw"] = "filing-kg draw 'Innovo Group' --store out/store --depth 1 -o innovo.svg"
+
+
+@main.command(epilog=_example("draw"))
+@click.argument("entity")
+@store_option
+@click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Picture to write: .svg, .png or .pdf.")
+@click.option("--depth", type=click.IntRange(0, 5), default=1, show_default=True, help="Relations to follow from ENTITY.")
+@click.option("--max-nodes", type=click.IntRange(1), default=40, show_default=True, help="Most nodes drawn (hubs first).")
+@click.option("--hide", "hide", multiple=True, type=click.Choice(["company", "person", "agency", "instrument", "filing"]), help="Leave out a node type (repeatable), e.g. --hide filing.")
+@click.option("--title", default=None, help="Picture title (default: the entity and depth).")
+@_guard
+def draw(entity: str, store_path: Path, out: Path, depth: int, max_nodes: int, hide: tuple[str, ...], title: str | None) -> None:
+    """Draw ENTITY's neighbourhood as a static picture for reports, with a legend."""
+    from graph.store import open_store
+    from graph.view import load_view_graph
+    from graph.view.draw import draw_neighbourhood
+
+    with open_store(store_path, read_only=True) as store:
+        graph = load_view_graph(store)
+    path = draw_neighbourhood(graph, entity, out, depth=depth, max_nodes=max_nodes, hide=set(hide), title=title)
+    click.echo(f"picture: {path}")
+
+
+EXAMPLES["fetch"] = "filing-kg fetch --ticker AAPL --forms 8-K --until 2001-12-31 --to filings --user-agent 'Jane Doe jane@example.com'"
+
+
+@main.command("fetch", epilog=_example("fetch"))
+@edgar_options(to_required=True, dry_run=True)
+@_guard
+def fetch_cmd(edgar: EdgarArgs) -> None:
+    """Download a company's filings from SEC EDGAR into --to, through a cache.
+
+    Lists the company's filings (submissions JSON, older pages included),
+    keeps the forms and dates asked for, and downloads each full submission
+    (or chosen documents) at most 10 requests per second, retrying 429/5xx
+    with back-off. Needs a User-Agent with a contact e-mail
+    ($FILING_KG_USER_AGENT or --user-agent) unless --offline.
+    """
+    from graph.fetch.cli_support import run_fetch_command
+
+    code = run_fetch_command(edgar)
+    if code:
+        sys.exit(code)
+
+
+def _selection_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--store and the selection options, shared by `export` and `export neo4j`."""
+    options = [
+        click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"), show_default=True, help="Store folder written by build."),
+        click.option("--document", metavar="DOC_ID", default=None, help="Export one document's named graph."),
+        click.option("--entity", metavar="NAME_OR_IRI", default=None, help="Export an entity's neighbourhood (name, alias, key or IRI)."),
+        click.option("--depth", type=click.IntRange(0), default=1, show_default=True, help="Relations to follow from --entity."),
+        click.option("--construct", metavar="FILE", default=None, help="Export the triples of a SPARQL CONSTRUCT (a .rq file or the query text)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _run_export(name: str, destination: Any, store_path: Path, document: str | None, entity: str | None,
+                depth: int, construct: str | None, **options: Any):
+    """Open the store read-only, select, and run the exporter called ``name``."""
+    from graph.export import ExportError, Selection, export
+    from graph.store import open_store
+
+    if not store_path.is_dir():
+        raise ExportError(f"no store at {store_path} (run `filing-kg build ... --out DIR` first, or pass --store)")
+    query = Path(construct).read_text(encoding="utf-8") if construct and Path(construct).is_file() else construct
+    selection = Selection(document=document, entity=entity, depth=depth, construct=query)
+    with open_store(store_path, read_only=True) as store:
+        return export(name, store, destination, selection=selection, **options)
+
+
+@main.group(name="export", invoke_without_command=True,
+            epilog="\b\nExample:\n  filing-kg export --format trig --out out/graph.trig --store out/store\n"
+                   "  filing-kg export --format graphml --entity 'Innovo Group Inc.' --depth 2 --out innovo.graphml\n"
+                   "  filing-kg export neo4j --uri bolt://localhost:7687")
+@click.option("--list", "list_", is_flag=True, help="List the export formats and exit.")
+@click.option("--format", "format_", metavar="NAME", default=None, help="Export format (see --list).")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Output file (a folder for neo4j-admin); default out/export.<suffix>.")
+@_selection_options
+@click.pass_context
+@_guard
+def export_(ctx: click.Context, list_: bool, format_: str | None, out: Path | None, store_path: Path,
+            document: str | None, entity: str | None, depth: int, construct: str | None) -> None:
+    """Export the graph, or a selection of it, to RDF, graph-tool or Neo4j formats.
+
+    Formats come from a registry (--list): RDF (turtle, ntriples, nquads, trig,
+    jsonld, rdfxml), property graphs (graphml, gexf, nodelink) and Neo4j
+    (neo4j-admin bundle, cypher script; `export neo4j` pushes to a server).
+    """
+    from graph.export import ExportError, get
+    from graph.export.registry import formats
+
+    if ctx.invoked_subcommand:
+        return
+    if list_ or not format_:
+        if not list_:
+            click.echo("give --format NAME; formats:", err=True)
+        for e in formats():
+            where = "(server)" if e.kind == "push" else e.suffix or "(folder)"
+            click.echo(f"{e.name:<12} {e.kind:<6} {where:<9} {e.help}", err=not list_)
+        if not list_:
+            sys.exit(2)
+        return
+    exporter = get(format_)
+    if exporter.kind == "push":
+        raise ExportError(f"{exporter.name} pushes to a server: use `filing-kg export {exporter.name} --uri URI`")
+    target = out or Path("out") / (f"export-{exporter.name}" if exporter.is_directory else f"export{exporter.suffix}")
+    result = _run_export(exporter.name, target, store_path, document, entity, depth, construct)
+    click.echo(result.summary())
+
+
+@export_.command(name="neo4j", epilog="\b\nExample:\n  NEO4J_USER=neo4j NEO4J_PASSWORD=secret filing-kg export neo4j --uri bolt://localhost:7687 --store out/store")
+@click.option("--uri", envvar="NEO4J_URI", required=True, help="bolt:// or neo4j:// URI (default $NEO4J_URI).")
+@click.option("--database", default=None, help="Database name (default: the server's default).")
+@click.option("--batch-size", type=click.IntRange(1), default=1000, show_default=True, help="Rows per UNWIND transaction.")
+@_selection_options
+@_guard
+def export_neo4j(uri: str, database: str | None, batch_size: int, store_path: Path, document: str | None,
+                 entity: str | None, depth: int, construct: str | None) -> None:
+    """Push the graph (or a selection) to a running Neo4j, idempotently.
+
+    Credentials come from NEO4J_USER and NEO4J_PASSWORD, or NEO4J_AUTH=user/password.
+    """
+    from graph.export.neo4j_driver import credentials
+
+    credentials()  # fail on missing credentials before reading the store
+    result = _run_export("neo4j", uri, store_path, document, entity, depth, construct,
+                         database=database, batch_size=batch_size)
+    click.echo(result.summary())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,14 +20,20 @@ from typing import Any
 from graph.export.base import ExportError, ExportResult
 from graph.export.registry import Exporter, formats, get, register, unregister
 from graph.export.select import Selection, select
+from graph.log import get_logger
+
+log = get_logger("export")
 
 
 def export(format: str, source: object, destination: Path | str, *,
            selection: Selection | None = None, **options: Any) -> ExportResult:
     """Export ``source`` (a GraphStore or an rdflib Dataset), or the part ``selection`` picks."""
     exporter = get(format)
-    dataset = select(source, selection)
-    return exporter(dataset, destination, **options)
+    log.info("export %s of the %s", exporter.name, (selection or Selection()).describe())
+    whole = selection is None or not (selection.document or selection.entity or selection.construct)
+    if whole and exporter.accepts_store and hasattr(source, "oxigraph"):
+        return exporter(source.oxigraph, destination, **options)  # type: ignore[union-attr]
+    return exporter(select(source, selection), destination, **options)
 
 
 __all__ = [

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+from rdflib import Dataset
+
 from graph.errors import FilingKGError
 
 
@@ -26,3 +29,8 @@ class ExportResult:
     def summary(self) -> str:
         counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
         return f"{self.format}: {self.destination}" + (f" ({counts})" if counts else "")
+
+
+#: What an exporter reads: a selection (rdflib Dataset, one named graph per document) or,
+#: for formats registered with ``accepts_store``, a whole pyoxigraph Store.
+GraphSource = Dataset | ox.Store

@@ -19,7 +19,7 @@ from rdflib import Dataset
 
 from graph.export.base import ExportError, ExportResult
 from graph.log import get_logger
-from graph.rdf.convert import graph_name_to_ox, to_ox
+from graph.rdf.convert import graph_name_to_ox, ox_to_dataset, to_ox
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.ontology import ontology_dir
 
@@ -69,32 +69,41 @@ def _sort_key(term: object) -> str:
     return str(term)
 
 
-def union_triples(dataset: Dataset) -> list[ox.Triple]:
-    """Distinct triples of all graphs, sorted."""
-    seen = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
-    triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in seen]  # type: ignore[arg-type]
-    triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return triples
-
-
-def dataset_quads(dataset: Dataset) -> list[ox.Quad]:
-    """Every quad, default-graph triples in Oxigraph's default graph, sorted by graph then triple."""
-    quads = [
+def _quads_of(source: Dataset | ox.Store) -> list[ox.Quad]:
+    if isinstance(source, ox.Store):
+        return list(source.quads_for_pattern(None, None, None, None))
+    return [
         ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name_to_ox(g))  # type: ignore[arg-type]
-        for s, p, o, g in dataset.quads((None, None, None, None))
+        for s, p, o, g in source.quads((None, None, None, None))
     ]
+
+
+def union_triples(source: Dataset | ox.Store) -> list[ox.Triple]:
+    """Distinct triples of all graphs, sorted."""
+    seen = {q.triple for q in _quads_of(source)}
+    return sorted(seen, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def dataset_quads(source: Dataset | ox.Store) -> list[ox.Quad]:
+    """Every quad (default-graph triples in the default graph), sorted by graph then triple."""
+    quads = _quads_of(source)
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     return quads
 
 
-def export(dataset: Dataset, destination: Path | str, *, rdf_format: str = "turtle",
+def export(dataset: Dataset | ox.Store, destination: Path | str, *, rdf_format: str = "turtle",
            context_url: str | None = None, **_: Any) -> ExportResult:
-    """Write ``dataset`` in ``rdf_format``; JSON-LD embeds our context unless ``context_url`` is given."""
+    """Write ``dataset`` in ``rdf_format``; JSON-LD embeds our context unless ``context_url`` is given.
+
+    ``dataset`` may also be a pyoxigraph Store (the whole-store fast path: no rdflib copy).
+    """
     fmt, keeps_graphs, _parser = _spec(rdf_format)
     path = Path(destination)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         if fmt is None:
+            if isinstance(dataset, ox.Store):
+                dataset = ox_to_dataset(dataset.quads_for_pattern(None, None, None, None))
             count = _write_jsonld(dataset, path, context_url)
         elif keeps_graphs:
             quads = dataset_quads(dataset)

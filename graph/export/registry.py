@@ -6,7 +6,7 @@ is used (the Neo4j driver, lxml and friends are imported only by their own forma
 the CLI lists and runs formats without knowing them::
 
     register("turtle", "graph.export.rdf:export", kind="rdf", suffix=".ttl",
-             help="Turtle, union of all graphs", rdf_format="turtle")
+             help="Turtle, union of all graphs", accepts_store=True, rdf_format="turtle")
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Exporter:
     suffix: str
     help: str
     defaults: dict[str, Any] = field(default_factory=dict)
+    #: the function also takes a pyoxigraph Store (whole-store exports skip the rdflib copy).
+    accepts_store: bool = False
 
     @property
     def is_directory(self) -> bool:
@@ -56,7 +58,7 @@ class Exporter:
         except (ImportError, AttributeError) as exc:
             raise ExportError(f"format {self.name!r}: cannot load {self.target}: {exc}") from exc
 
-    def __call__(self, dataset: Dataset, destination: Path | str, **options: Any) -> ExportResult:
+    def __call__(self, dataset: Dataset | Any, destination: Path | str, **options: Any) -> ExportResult:
         fn = self.load()
         merged = {**self.defaults, **options}
         log.info("exporting %s to %s", self.name, destination)
@@ -66,28 +68,35 @@ class Exporter:
 
 
 _REGISTRY: dict[str, Exporter] = {}
+_ALIASES: dict[str, str] = {}
 
 
-def register(name: str, target: str, *, kind: str, suffix: str, help: str, **defaults: Any) -> Exporter:
+def register(name: str, target: str, *, kind: str, suffix: str, help: str,
+             aliases: tuple[str, ...] = (), accepts_store: bool = False, **defaults: Any) -> Exporter:
     """Add (or replace) a format; ``defaults`` are passed to the function on every call."""
     if kind not in KINDS:
         raise ExportError(f"unknown exporter kind {kind!r} (one of {', '.join(KINDS)})")
     if ":" not in target:
         raise ExportError(f"exporter target must be 'module:function', got {target!r}")
-    exporter = Exporter(name.lower(), target, kind, suffix, help, dict(defaults))
+    exporter = Exporter(name.lower(), target, kind, suffix, help, dict(defaults), accepts_store)
     _REGISTRY[exporter.name] = exporter
+    for alias in aliases:
+        _ALIASES[alias.lower()] = exporter.name
     return exporter
 
 
 def unregister(name: str) -> None:
     """Remove a format (tests use this to clean up after registering one)."""
     _REGISTRY.pop(name.lower(), None)
+    for alias in [a for a, target in _ALIASES.items() if target == name.lower()]:
+        del _ALIASES[alias]
 
 
 def get(name: str) -> Exporter:
     """The exporter called ``name``; ExportError naming the closest formats otherwise."""
+    key = name.lower()
     try:
-        return _REGISTRY[name.lower()]
+        return _REGISTRY[_ALIASES.get(key, key)]
     except KeyError:
         close = difflib.get_close_matches(name.lower(), _REGISTRY, n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
@@ -102,30 +111,33 @@ def formats(kind: str | None = None) -> list[Exporter]:
 def _builtin() -> None:
     rdf = "graph.export.rdf:export"
     register("turtle", rdf, kind="rdf", suffix=".ttl", help="Turtle; union of all document graphs.",
-             rdf_format="turtle")
+             aliases=("ttl",), accepts_store=True, rdf_format="turtle")
     register("ntriples", rdf, kind="rdf", suffix=".nt", help="N-Triples; union of all document graphs.",
-             rdf_format="ntriples")
+             aliases=("nt",), accepts_store=True, rdf_format="ntriples")
     register("nquads", rdf, kind="rdf", suffix=".nq", help="N-Quads; one named graph per document.",
-             rdf_format="nquads")
+             aliases=("nq",), accepts_store=True, rdf_format="nquads")
     register("trig", rdf, kind="rdf", suffix=".trig", help="TriG; one named graph per document.",
-             rdf_format="trig")
+             accepts_store=True, rdf_format="trig")
     register("jsonld", rdf, kind="rdf", suffix=".jsonld",
              help="JSON-LD with the context of ontology/context.jsonld; one named graph per document.",
-             rdf_format="jsonld")
+             aliases=("json-ld",), rdf_format="jsonld")
     register("rdfxml", rdf, kind="rdf", suffix=".rdf", help="RDF/XML; union of all document graphs.",
-             rdf_format="rdfxml")
+             aliases=("xml", "rdf/xml"), accepts_store=True, rdf_format="rdfxml")
     register("graphml", "graph.export.graphtools:export_graphml", kind="graph", suffix=".graphml",
-             help="GraphML property graph (yEd, Gephi, networkx); lists as JSON strings.")
+             help="GraphML property graph (yEd, Gephi, networkx); lists as JSON strings.", accepts_store=True)
     register("gexf", "graph.export.graphtools:export_gexf", kind="graph", suffix=".gexf",
-             help="GEXF 1.2 property graph (Gephi); lists as JSON strings.")
+             help="GEXF 1.2 property graph (Gephi); lists as JSON strings.", accepts_store=True)
     register("nodelink", "graph.export.graphtools:export_nodelink", kind="graph", suffix=".json",
-             help="networkx node-link JSON (d3 and friends).")
+             help="networkx node-link JSON (d3 and friends).", accepts_store=True)
     register("neo4j-admin", "graph.export.neo4j_admin:export", kind="neo4j", suffix="",
-             help="Folder of CSV files for `neo4j-admin database import full`, with README.")
+             help="Folder of CSV files for `neo4j-admin database import full`, with README.",
+             accepts_store=True)
     register("cypher", "graph.export.neo4j_cypher:export", kind="neo4j", suffix=".cypher",
-             help="Cypher script: constraints, then UNWIND ... MERGE batches (cypher-shell; idempotent).")
+             help="Cypher script: constraints, then UNWIND ... MERGE batches (cypher-shell; idempotent).",
+             accepts_store=True)
     register("neo4j", "graph.export.neo4j_driver:export", kind="push", suffix="",
-             help="Push to a running Neo4j with the official driver: `filing-kg export neo4j --uri ...`.")
+             help="Push to a running Neo4j with the official driver: `filing-kg export neo4j --uri ...`.",
+             accepts_store=True)
 
 
 _builtin()

@@ -2,19 +2,23 @@
 
 rdflib's Dataset answers ``triples()`` from its default graph only, so every exporter
 that needs the union of the document graphs reads the quads once into a
-:class:`QuadIndex` (which also remembers which documents state each triple).
+:class:`QuadIndex` (which also remembers which documents state each triple). It also
+reads an Oxigraph store directly, which spares whole-store exports an rdflib copy.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from graph.rdf.convert import from_ox
 from graph.rdf.iri import doc_id_from_graph_iri
 from graph.rdf.namespaces import FKG, ID
 from graph.rdf.vocab import ENTITY_CLASSES, INSTRUMENT_CLASSES
@@ -50,14 +54,30 @@ def doc_id_of(term: Node) -> str:
 Triple = tuple[Node, Node, Node]
 
 
+def _ox_quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+    """rdflib quads of an Oxigraph store; each distinct term converted once (terms repeat a lot)."""
+    cache: dict[object, Node] = {}
+
+    def term(t: object) -> Node:
+        found = cache.get(t)
+        if found is None:
+            found = cache[t] = from_ox(t)
+        return found
+
+    for q in store.quads_for_pattern(None, None, None, None):
+        g = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
+        yield term(q.subject), term(q.predicate), term(q.object), g
+
+
 class QuadIndex:
     """The union of a dataset's graphs, with the documents stating each triple and typed lookups."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset | ox.Store) -> None:
         self.graphs: dict[Triple, set[str]] = {}
         self.by_subject: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
         self.types: dict[Node, set[Node]] = defaultdict(set)
-        for s, p, o, g in dataset.quads((None, None, None, None)):
+        quads = _ox_quads(dataset) if isinstance(dataset, ox.Store) else dataset.quads((None, None, None, None))
+        for s, p, o, g in quads:
             triple = (s, p, o)
             docs = self.graphs.get(triple)
             if docs is None:
