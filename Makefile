@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: run test install clean bench
+.PHONY: run test install clean bench browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,13 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/filing-kg build data/filings --out $(OUT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# The explorer's browser test drives Debian's Chromium (Playwright's own download needs network).
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rdflib import Dataset
 
@@ -26,6 +26,9 @@ from graph.mentions.nlp import load_nlp
 from graph.model import Extraction, SourceDocument
 from graph.rdf.build import extraction_to_dataset
 from graph.source import expand_sources, read_source
+
+if TYPE_CHECKING:  # the store imports the rdf stage; keep the pipeline import light
+    from graph.store import GraphStore
 
 log = get_logger("pipeline")
 
@@ -103,3 +106,55 @@ def extract_paths(
 def to_dataset(extractions: Iterable[Extraction], dataset: Dataset | None = None) -> Dataset:
     """The RDF dataset (one named graph per document) of resolved extractions."""
     return extraction_to_dataset(extractions, dataset)
+
+
+@dataclass
+class BuildResult(ExtractResult):
+    """What :func:`build_into_store` did: extractions stored, documents skipped as unchanged, failures."""
+
+    skipped: list[str] = field(default_factory=list)
+
+
+def build_into_store(
+    specs: Iterable[str | Path],
+    store: "GraphStore",
+    settings: Settings | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Add the filings the specs name to ``store``: new or changed ones only, resolved against its entities.
+
+    A document whose source bytes hash to the ``fkg:sha256`` already stored is
+    skipped (``force`` rebuilds it anyway), so re-adding a corpus is cheap and
+    leaves the store unchanged. New extractions are resolved against the
+    entities already stored, so a company or person keeps its node (key and
+    name) across separate runs.
+    """
+    settings = settings or Settings()
+    result = BuildResult()
+    try:
+        paths = expand_sources(specs)
+    except SourceError as exc:
+        result.failures.append(Failure(exc.path, exc.reason))
+        return result
+    stored = {} if force else store.document_hashes()
+    nlp = None
+    local: list[Extraction] = []
+    for sd in read_sources(paths, result.failures):
+        if stored.get(sd.doc_id) == sd.sha256:
+            result.skipped.append(sd.doc_id)
+        else:
+            nlp = nlp or load_nlp(settings.spacy_model)
+            try:
+                local.append(extract_document(sd, nlp, settings.batch_size))
+            except Exception as exc:  # one bad document must not stop a corpus build
+                log.exception("extraction failed for %s", sd.path)
+                result.failures.append(Failure(str(sd.path), f"extraction failed: {exc.__class__.__name__}: {exc}"))
+        if progress:
+            progress(1)
+    if local:
+        result.extractions = resolve(local, known=store.known_entities())
+        store.add_extractions(result.extractions)
+    log.info("built %d documents, skipped %d unchanged", len(result.extractions), len(result.skipped))
+    return result

@@ -171,13 +171,18 @@ def parse_param(spec: str) -> tuple[str, str]:
 
 def resolve_query_text(spec: str) -> str:
     """Query text from a library name, an existing ``.rq``/text file path, or inline SPARQL."""
+    if "\n" in spec or "{" in spec:
+        return spec
+    if is_query_name(spec):
+        return get_query(spec).text
     path = Path(spec)
-    if len(spec) < 4096 and "\n" not in spec:
-        if is_query_name(spec):
-            return get_query(spec).text
+    try:
+        is_file = path.is_file()
+    except OSError:  # e.g. a one-line query longer than a file name may be
+        return spec
+    if is_file:
         try:
-            if path.is_file():
-                return path.read_text(encoding="utf-8")
+            return path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"cannot read query file {spec}: {exc}") from exc
     return spec

@@ -169,11 +169,9 @@ def serialize(result: RawResult | list[ox.Triple], fmt: str) -> bytes:
         rdf = GRAPH_FORMATS.get(fmt)
         if rdf is None:
             raise QueryError(f"format {fmt!r} is not a CONSTRUCT/DESCRIBE format ({', '.join(GRAPH_FORMATS)})")
+        triples = result if isinstance(result, list) else list(result)
         try:
-            if isinstance(result, list):
-                out = ox.serialize(result, format=rdf, prefixes=PREFIXES if rdf in _PREFIXED else None)
-            else:
-                out = result.serialize(format=rdf)
+            out = ox.serialize(triples, format=rdf, prefixes=PREFIXES if rdf in _PREFIXED else None)
         except ValueError as exc:
             raise QueryError(f"cannot write {fmt}: {exc}") from exc
     assert out is not None

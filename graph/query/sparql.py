@@ -9,7 +9,7 @@ restricts that default graph to the named graphs of those documents.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Protocol, runtime_checkable
+from typing import Mapping, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -18,7 +18,8 @@ from rdflib.term import Node
 from graph.errors import QueryError, StoreError
 from graph.rdf.convert import from_ox, ox_to_graph, rdflib_to_ox_quads, triples_to_ox
 from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
-from graph.rdf.namespaces import PREFIXES
+from graph.query.library import bind
+from graph.query.results import RawResult, dataset_options, execute
 from graph.rdf.ontology import ontology_dir
 
 Row = dict[str, Node]
@@ -84,38 +85,56 @@ def _oxigraph_of(source: Source, doc_ids: list[str] | None) -> ox.Store:
     return prepared if isinstance(prepared, ox.Store) else prepared.oxigraph
 
 
-def _dataset_options(doc_ids: list[str] | None) -> dict[str, Any]:
-    if doc_ids is None:
-        return {"use_default_graph_as_union": True}
-    return {"default_graph": [ox.NamedNode(str(graph_iri(d))) for d in doc_ids]}
+def raw_query(source: Source, query: str, *, doc_ids: list[str] | None = None,
+              params: Mapping[str, str] | None = None) -> RawResult:
+    """Run a query and return pyoxigraph's own result (for serialising with :mod:`graph.query.results`).
+
+    ``params`` bind the query's ``VALUES ?name { UNDEF }`` placeholders (see
+    :func:`graph.query.library.bind`).
+    """
+    if params:
+        query = bind(query, params)
+    return execute(_oxigraph_of(source, doc_ids), query, **dataset_options(doc_ids))
 
 
-def run_query(source: Source, query: str, *, doc_ids: list[str] | None = None) -> QueryResult:
+def _rows(result: ox.QuerySolutions) -> list[Row]:
+    """Solutions as dicts of rdflib terms.
+
+    Results repeat terms a lot (names, types, document names), and building an
+    rdflib Literal is the costly part (it parses the value), so each distinct
+    term is converted once per result.
+    """
+    variables = [(v, v.value) for v in result.variables]
+    cache: dict[object, Node] = {}
+    rows: list[Row] = []
+    for solution in result:
+        row: Row = {}
+        for var, name in variables:
+            term = solution[var]
+            if term is None:
+                continue
+            converted = cache.get(term)
+            if converted is None:
+                converted = cache[term] = from_ox(term)
+            row[name] = converted
+        rows.append(row)
+    return rows
+
+
+def run_query(source: Source, query: str, *, doc_ids: list[str] | None = None,
+              params: Mapping[str, str] | None = None) -> QueryResult:
     """Run a SELECT (-> list of dict rows of rdflib terms), ASK (-> bool) or CONSTRUCT/DESCRIBE (-> Graph).
 
     Unbound variables are left out of a row. Raises QueryError for a malformed
     query (with the parser's message) and StoreError if the store fails.
     """
-    store = _oxigraph_of(source, doc_ids)
-    options = _dataset_options(doc_ids)
+    result = raw_query(source, query, doc_ids=doc_ids, params=params)
     try:
-        result = store.query(query, prefixes=PREFIXES, **options)
         if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows: list[Row] = []
-            for solution in result:
-                row: Row = {}
-                for name in names:
-                    term = solution[name]
-                    if term is not None:
-                        row[name] = from_ox(term)
-                rows.append(row)
-            return rows
+            return _rows(result)
         if isinstance(result, ox.QueryBoolean):
             return bool(result)
         return ox_to_graph(result)
-    except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL query: {exc}") from exc
     except OSError as exc:
         raise StoreError(f"query failed: {exc}") from exc
 
@@ -144,6 +163,7 @@ def construct(source: Source, query: str, *, doc_ids: list[str] | None = None) -
     return result
 
 
-def run_named(source: Source, name: str, *, doc_ids: list[str] | None = None) -> QueryResult:
-    """Run a named query of ``ontology/queries/``."""
-    return run_query(source, load_query(name), doc_ids=doc_ids)
+def run_named(source: Source, name: str, *, doc_ids: list[str] | None = None,
+              params: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a named query of ``ontology/queries/`` with optional parameter bindings."""
+    return run_query(source, load_query(name), doc_ids=doc_ids, params=params)

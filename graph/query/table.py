@@ -22,8 +22,8 @@ def _short(term: Node | None) -> str:
     return str(term)
 
 
-def render_table(result: object, max_width: int = 60) -> str:
-    """A fixed-width table of SELECT rows (column order of first appearance)."""
+def render_table(result: object, max_width: int = 60, columns: list[str] | None = None) -> str:
+    """A fixed-width table of SELECT rows (``columns`` order, else order of first appearance)."""
     if isinstance(result, bool):
         return "yes" if result else "no"
     if isinstance(result, Graph):
@@ -31,7 +31,7 @@ def render_table(result: object, max_width: int = 60) -> str:
     rows = list(result)  # type: ignore[call-overload]
     if not rows:
         return "(no results)"
-    cols: list[str] = []
+    cols: list[str] = list(columns or [])
     for r in rows:
         for k in r:
             if k not in cols:

@@ -8,20 +8,22 @@ the union of the named graphs, and nothing is copied through rdflib on the way.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from graph.errors import StoreError
 from graph.log import get_logger
-from graph.model import Extraction
+from graph.model import Entity, Extraction
 from graph.query.sparql import QueryResult, run_query
 from graph.rdf.build import document_graph
 from graph.rdf.convert import ntriples_line, ox_to_dataset, ox_to_graph
 from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
-from graph.rdf.namespaces import PREFIXES
+from graph.rdf.namespaces import ID, PREFIXES
 
 log = get_logger("store")
 
@@ -37,6 +39,22 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 }
 _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
 
+_DOCUMENT_HASHES = """
+PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
+SELECT ?g ?sha WHERE { GRAPH ?g { ?doc fkg:sha256 ?sha } }
+"""
+
+_KNOWN_ENTITIES = """
+PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?e ?type ?name ?alias ?cik WHERE {
+  VALUES (?class ?type) { (fkg:Company "Company") (fkg:Person "Person") (fkg:GovernmentAgency "GovernmentAgency") }
+  ?e a ?class ; rdfs:label ?name .
+  OPTIONAL { ?e fkg:alias ?alias }
+  OPTIONAL { ?e fkg:cik ?cik }
+}
+"""
+
 _ENTITY_COUNTS = """
 PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
 SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
@@ -44,6 +62,13 @@ SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e a ?class .
 } GROUP BY ?type
 """
+
+
+def entity_key_from_iri(iri: str) -> str | None:
+    """Inverse of :func:`graph.rdf.iri.entity_iri` (``id/company/cik-320193`` -> ``company/cik-320193``)."""
+    if not iri.startswith(str(ID)):
+        return None
+    return unquote(iri[len(str(ID)):])
 
 
 class GraphStore:
@@ -136,11 +161,71 @@ class GraphStore:
                 written.append(doc_id)
         return sorted(written)
 
+    def add_extractions(self, extractions: Iterable[Extraction]) -> list[str]:
+        """Store already-resolved extractions, each replacing its document's graph; returns their doc ids."""
+        written: list[str] = []
+        for ex in extractions:
+            self.add_extraction(ex)
+            written.append(ex.doc_id)
+        return written
+
     # ------------------------------------------------------------------ reading
 
-    def query(self, sparql: str, *, doc_ids: list[str] | None = None) -> QueryResult:
-        """SELECT -> list of dict rows, ASK -> bool, CONSTRUCT -> rdflib Graph; over the union of graphs."""
-        return run_query(self, sparql, doc_ids=doc_ids)
+    def document_hashes(self) -> dict[str, str]:
+        """doc id -> sha256 of the source bytes the stored graph was built from (``fkg:sha256``).
+
+        What ``build`` compares to skip documents whose file has not changed.
+        """
+        out: dict[str, str] = {}
+        for row in self.oxigraph.query(_DOCUMENT_HASHES):  # type: ignore[union-attr]
+            doc_id = doc_id_from_graph_iri(row["g"].value)
+            if doc_id is not None:
+                out[doc_id] = row["sha"].value
+        return out
+
+    def known_entities(self) -> list[Entity]:
+        """The stored entities with their global keys, names, aliases and CIKs.
+
+        Seed for :func:`graph.entities.resolve.resolve` when documents are added to
+        an existing store, so a company or person already stored keeps its node.
+        An entity labelled differently by different documents keeps the best name.
+        """
+        from graph.entities.registry import _name_quality
+
+        found: dict[str, Entity] = {}
+        for row in self.oxigraph.query(_KNOWN_ENTITIES, use_default_graph_as_union=True):  # type: ignore[union-attr]
+            key = entity_key_from_iri(row["e"].value)
+            if key is None:
+                continue
+            name = row["name"].value
+            ent = found.get(key)
+            if ent is None:
+                ent = found[key] = Entity(key=key, type=row["type"].value, name=name)
+            elif name != ent.name:
+                better = max(name, ent.name, key=lambda n: (_name_quality(n), n))
+                ent.aliases.add(ent.name if better == name else name)
+                ent.name = better
+            if row["alias"] is not None:
+                ent.aliases.add(row["alias"].value)
+            if row["cik"] is not None and not ent.cik:
+                ent.cik = row["cik"].value
+        for ent in found.values():
+            ent.aliases.discard(ent.name)
+        return [found[k] for k in sorted(found)]
+
+    def query_named(self, name: str, *, doc_ids: list[str] | None = None, **params: str) -> QueryResult:
+        """Run a library query of ``ontology/queries/`` with keyword parameters, e.g. ``query_named("officers", company="Innovo")``."""
+        from graph.query.library import get_query
+
+        return run_query(self, get_query(name).text, doc_ids=doc_ids, params=params)
+
+    def query(self, sparql: str, *, doc_ids: list[str] | None = None,
+              params: Mapping[str, str] | None = None) -> QueryResult:
+        """SELECT -> list of dict rows, ASK -> bool, CONSTRUCT -> rdflib Graph; over the union of graphs.
+
+        ``params`` bind the query's ``VALUES ?name { UNDEF }`` placeholders safely.
+        """
+        return run_query(self, sparql, doc_ids=doc_ids, params=params)
 
     def documents(self) -> list[str]:
         """Doc ids of the stored document graphs, sorted."""

@@ -1,0 +1,244 @@
+"""A SPARQL 1.1 Protocol endpoint as a WSGI application over a :class:`GraphStore`.
+
+Protocol: queries by GET (``?query=``), by POST of a form
+(``application/x-www-form-urlencoded``) or of the query itself
+(``application/sparql-query``); ``default-graph-uri``/``named-graph-uri`` choose
+the dataset (by default the union of the document graphs). Updates by POST
+(``update=`` form or ``application/sparql-update``) only when enabled, else 403.
+Results are negotiated on ``Accept`` (406 when nothing fits) and written by
+pyoxigraph's serialisers. A malformed query is a 400 carrying the parser's
+message. Each query runs on a bounded worker pool with a deadline (503 when it
+passes) and a row cap (rows beyond it are cut, flagged by ``X-SPARQL-Truncated``).
+
+WSGI keeps it dependency-free and testable in-process; :mod:`graph.serve.server`
+runs it on a threaded stdlib server.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+from urllib.parse import parse_qs
+
+from graph.errors import QueryError, StoreError
+from graph.log import get_logger
+from graph.query.results import QueryTimeout, dataset_options, execute, kind, limited, serialize
+from graph.rdf.namespaces import PREFIXES
+from graph.serve.negotiate import choose
+from graph.serve.page import index_html
+from graph.store import GraphStore
+
+log = get_logger("serve")
+
+StartResponse = Callable[..., Any]
+
+_FORM = "application/x-www-form-urlencoded"
+_QUERY = "application/sparql-query"
+_UPDATE = "application/sparql-update"
+_ENDPOINTS = ("/sparql", "/query", "/")
+
+
+@dataclass
+class ServerConfig:
+    """Endpoint limits and switches (all settable from ``filing-kg serve``)."""
+
+    allow_updates: bool = False
+    timeout: float | None = 30.0  # seconds per query; None or 0 = no limit
+    max_rows: int | None = 10_000  # solutions/triples per response; None or 0 = no cap
+    workers: int = 4  # queries evaluated at once
+    max_body: int = 1 << 20  # bytes of a POST body
+
+
+class HttpError(Exception):
+    """An HTTP error response: status, one-line plain-text message, extra headers."""
+
+    def __init__(self, status: int, message: str, headers: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or []
+
+
+_REASONS = {
+    200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
+    405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large",
+    415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable",
+}
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes
+    content_type: str
+    headers: list[tuple[str, str]]
+
+
+class SparqlApp:
+    """The WSGI callable. One instance per store; call :meth:`close` to stop its workers."""
+
+    def __init__(self, store: GraphStore, config: ServerConfig | None = None) -> None:
+        self.store = store
+        self.config = config or ServerConfig()
+        self._pool = ThreadPoolExecutor(max_workers=max(1, self.config.workers),
+                                        thread_name_prefix="filing-kg-sparql")
+
+    def close(self) -> None:
+        """Stop accepting work; running queries finish in the background."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # ------------------------------------------------------------------ WSGI
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            response = self._dispatch(environ)
+        except HttpError as exc:
+            response = Response(exc.status, (exc.message + "\n").encode("utf-8"),
+                                "text/plain; charset=utf-8", exc.headers)
+        except Exception:  # pragma: no cover - a bug must not kill the server thread
+            log.exception("internal error")
+            response = Response(500, b"internal server error\n", "text/plain; charset=utf-8", [])
+        headers = [("Content-Type", response.content_type),
+                   ("Content-Length", str(len(response.body))), *response.headers]
+        start_response(f"{response.status} {_REASONS.get(response.status, '')}".strip(), headers)
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            return [b""]
+        return [response.body]
+
+    def _dispatch(self, environ: dict[str, Any]) -> Response:
+        path = environ.get("PATH_INFO") or "/"
+        if path not in _ENDPOINTS:
+            raise HttpError(404, f"no such resource: {path} (the endpoint is /sparql)")
+        method = environ.get("REQUEST_METHOD", "GET").upper()
+        url_params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        if method in ("GET", "HEAD"):
+            if "update" in url_params:
+                raise HttpError(400, "updates must be sent with POST")
+            if "query" not in url_params:
+                if path in ("/", "/sparql") and _wants_html(environ):
+                    return Response(200, index_html(self.config).encode("utf-8"),
+                                    "text/html; charset=utf-8", [])
+                raise HttpError(400, "missing 'query' parameter")
+            return self._query(_one(url_params, "query"), url_params, environ)
+        if method != "POST":
+            raise HttpError(405, f"method {method} not allowed", [("Allow", "GET, POST, HEAD")])
+        ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        body = _read_body(environ, self.config.max_body)
+        if ctype == _FORM:
+            params = {**url_params, **parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)}
+            if "query" in params and "update" in params:
+                raise HttpError(400, "send either 'query' or 'update', not both")
+            if "update" in params:
+                return self._update(_one(params, "update"), params)
+            if "query" in params:
+                return self._query(_one(params, "query"), params, environ)
+            raise HttpError(400, "missing 'query' or 'update' parameter")
+        if ctype == _QUERY:
+            return self._query(_decode(body), url_params, environ)
+        if ctype == _UPDATE:
+            return self._update(_decode(body), url_params)
+        raise HttpError(415, f"unsupported Content-Type {ctype or '(none)'!r}: use {_FORM}, {_QUERY} or {_UPDATE}")
+
+    # ------------------------------------------------------------------ operations
+
+    def _query(self, query: str, params: dict[str, list[str]], environ: dict[str, Any]) -> Response:
+        try:
+            options = dataset_options(
+                default_graph_uris=params.get("default-graph-uri") or None,
+                named_graph_uris=params.get("named-graph-uri") or None,
+            )
+        except QueryError as exc:
+            raise HttpError(400, str(exc)) from None
+        accept = environ.get("HTTP_ACCEPT")
+        timeout = self.config.timeout or None
+        deadline = time.monotonic() + timeout if timeout else None
+        cancel = threading.Event()
+        store = self.store.oxigraph
+        max_rows = self.config.max_rows or None
+
+        def work() -> Response | HttpError:
+            # pyoxigraph results are thread-bound ("unsendable"): they are created,
+            # consumed and dropped on this worker, and errors come back as values
+            # so no traceback carries one to the request thread.
+            result = None
+            truncated = False
+            try:
+                result = execute(store, query, **options)
+                chosen = choose(accept, kind(result))
+                if chosen is None:
+                    return HttpError(406, f"cannot produce {accept!r} for a {kind(result).upper()} result")
+                fmt, media = chosen
+                capped = limited(result, max_rows=max_rows, deadline=deadline, cancel=cancel)
+                body = serialize(capped.result, fmt)
+                truncated = capped.truncated
+                del capped
+            except QueryTimeout:
+                return HttpError(503, f"query timed out after {timeout:g} s")
+            except QueryError as exc:
+                return HttpError(400, str(exc))
+            except StoreError as exc:
+                return HttpError(500, str(exc))
+            finally:
+                del result
+            headers = [("Vary", "Accept")]
+            if truncated:
+                headers += [("X-SPARQL-Truncated", "true"), ("X-SPARQL-Max-Rows", str(max_rows))]
+            return Response(200, body, media, headers)
+
+        future = self._pool.submit(work)
+        try:
+            outcome = future.result(timeout=timeout)
+        except FutureTimeout:
+            cancel.set()
+            future.cancel()
+            raise HttpError(503, f"query timed out after {timeout:g} s") from None
+        if isinstance(outcome, HttpError):
+            raise outcome
+        return outcome
+
+    def _update(self, update: str, params: dict[str, list[str]]) -> Response:
+        if not self.config.allow_updates:
+            raise HttpError(403, "updates are disabled on this endpoint (start it with --allow-updates)")
+        if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
+            raise HttpError(400, "using-graph-uri/using-named-graph-uri are not supported; use USING in the update")
+        try:
+            self.store.oxigraph.update(update, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise HttpError(400, f"malformed SPARQL update: {exc}") from None
+        except OSError as exc:
+            raise HttpError(500, f"update failed: {exc}") from None
+        log.info("update applied")
+        return Response(204, b"", "text/plain; charset=utf-8", [])
+
+
+def _one(params: dict[str, list[str]], name: str) -> str:
+    values = params.get(name) or []
+    if len(values) != 1:
+        raise HttpError(400, f"exactly one '{name}' parameter is required")
+    return values[0]
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HttpError(400, "the request body is not UTF-8") from None
+
+
+def _read_body(environ: dict[str, Any], limit: int) -> bytes:
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        raise HttpError(400, "bad Content-Length") from None
+    if length > limit:
+        raise HttpError(413, f"request body larger than {limit} bytes")
+    return environ["wsgi.input"].read(length) if length > 0 else b""
+
+
+def _wants_html(environ: dict[str, Any]) -> bool:
+    accept = environ.get("HTTP_ACCEPT") or ""
+    return not accept or "text/html" in accept or "*/*" in accept

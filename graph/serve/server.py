@@ -1,0 +1,78 @@
+"""Run :class:`SparqlApp` on the standard library's threaded WSGI server (127.0.0.1 by default).
+
+No server dependency: ``wsgiref`` plus ``ThreadingMixIn`` handles connections on
+threads, while query evaluation is bounded by the app's own worker pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from graph.log import get_logger
+from graph.serve.app import ServerConfig, SparqlApp
+from graph.store import GraphStore
+
+log = get_logger("serve")
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _Handler(WSGIRequestHandler):
+    """Access log through the project logger (never straight to stderr)."""
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        log.info("%s %s", self.address_string(), format % args)
+
+
+def make_http_server(app: SparqlApp, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> WSGIServer:
+    """A bound (not yet serving) server; ``port=0`` picks a free port (see ``server.server_port``)."""
+    return make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_Handler)
+
+
+def serve(store: GraphStore, config: ServerConfig | None = None, host: str = DEFAULT_HOST,
+          port: int = DEFAULT_PORT, ready: Any = None) -> None:
+    """Serve until interrupted. ``ready(url)`` is called once the socket is bound."""
+    app = SparqlApp(store, config)
+    with make_http_server(app, host, port) as server:
+        url = f"http://{host}:{server.server_port}/sparql"
+        log.info("SPARQL endpoint at %s", url)
+        if ready is not None:
+            ready(url)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            app.close()
+
+
+@contextmanager
+def running_server(store: GraphStore, config: ServerConfig | None = None,
+                   host: str = DEFAULT_HOST, port: int = 0) -> Iterator[str]:
+    """Serve on a background thread for the duration of a ``with`` block; yields the endpoint URL.
+
+    For tests and notebooks: an ephemeral port on 127.0.0.1, shut down on exit.
+    """
+    app = SparqlApp(store, config)
+    server = make_http_server(app, host, port)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              name="filing-kg-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_port}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        app.close()
