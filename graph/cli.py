@@ -331,9 +331,10 @@ EXAMPLES["serve"] = "filing-kg serve --store out/store --port 7878"
 @click.option("--timeout", type=click.FloatRange(0), default=30.0, show_default=True, help="Seconds a query may run (0 = no limit); 503 after.")
 @click.option("--max-rows", type=click.IntRange(0), default=10000, show_default=True, help="Result rows/triples per response (0 = no cap); the rest is cut and flagged X-SPARQL-Truncated.")
 @click.option("--workers", type=click.IntRange(1), default=4, show_default=True, help="Queries evaluated at once.")
+@click.option("--documents", "documents_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Filings folder, so the explorer at /view/ can show each fact's source span.")
 @_guard
-def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: float, max_rows: int, workers: int) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (HTML query page at /).
+def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: float, max_rows: int, workers: int, documents_dir: str | None) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (HTML query page at /, explorer at /view/).
 
     Read-only unless --allow-updates. Content negotiation gives SPARQL JSON,
     XML, CSV or TSV for SELECT/ASK and Turtle, N-Triples, RDF/XML, JSON-LD ...
@@ -344,7 +345,7 @@ def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: 
     from graph.store import open_store
 
     config = ServerConfig(allow_updates=allow_updates, timeout=timeout or None,
-                          max_rows=max_rows or None, workers=workers)
+                          max_rows=max_rows or None, workers=workers, documents_dir=documents_dir)
     with open_store(store_path, read_only=not allow_updates) as store:
         run_server(store, config, host, port,
                    ready=lambda url: click.echo(f"SPARQL endpoint: {url} ({len(store.documents())} documents; "

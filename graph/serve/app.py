@@ -51,6 +51,8 @@ class ServerConfig:
     max_rows: int | None = 10_000  # solutions/triples per response; None or 0 = no cap
     workers: int = 4  # queries evaluated at once
     max_body: int = 1 << 20  # bytes of a POST body
+    explorer: bool = True  # the graph explorer at /view/ (issue 6)
+    documents_dir: str | None = None  # filings folder, so the explorer can show a fact's source span
 
 
 class HttpError(Exception):
@@ -86,6 +88,11 @@ class SparqlApp:
         self.config = config or ServerConfig()
         self._pool = ThreadPoolExecutor(max_workers=max(1, self.config.workers),
                                         thread_name_prefix="filing-kg-sparql")
+        self._view = None
+        if self.config.explorer:
+            from graph.view.web import ViewApp  # the explorer shares the store, read-only
+
+            self._view = ViewApp(store, prefix="/view", documents_dir=self.config.documents_dir)
 
     def close(self) -> None:
         """Stop accepting work; running queries finish in the background."""
@@ -94,6 +101,8 @@ class SparqlApp:
     # ------------------------------------------------------------------ WSGI
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if self._view is not None and self._view.handles(environ.get("PATH_INFO", "")):
+            return self._view(environ, start_response)
         try:
             response = self._dispatch(environ)
         except HttpError as exc:
