@@ -61,3 +61,16 @@ def rows_of(ex) -> set[tuple[str, ...]]:
         t = (r["subject"], r["relation"], r["object"]) + ((r["qualifier"],) if "qualifier" in r else ())
         out.add(t)
     return out
+
+
+@pytest.fixture
+def sample():
+    """The hand-made Innovo extraction module: ``innovo_extraction(doc_id)``, ``expected_facts(doc_id)``, key constants."""
+    from tests.rdf import innovo_sample
+
+    return innovo_sample
+
+
+@pytest.fixture
+def innovo(sample):
+    return sample.innovo_extraction()

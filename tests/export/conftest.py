@@ -16,17 +16,12 @@ from rdflib import Dataset
 
 from tests.conftest import INNOVO
 
-_SAMPLE = "filing_kg_innovo_sample"  # same module name as tests/store/conftest.py: loaded once
 
 
 def _sample_module():
-    if _SAMPLE not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "rdf" / "innovo_sample.py"
-        spec = importlib.util.spec_from_file_location(_SAMPLE, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[_SAMPLE] = module
-        spec.loader.exec_module(module)
-    return sys.modules[_SAMPLE]
+    from tests.rdf import innovo_sample
+
+    return innovo_sample
 
 
 @pytest.fixture(scope="session")

@@ -30,14 +30,9 @@ SHIPPED = [
 
 
 def _sample_module():
-    name = "filing_kg_innovo_sample"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "rdf" / "innovo_sample.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    from tests.rdf import innovo_sample
+
+    return innovo_sample
 
 
 @pytest.fixture(scope="session")
