@@ -6,9 +6,7 @@ the store's dataset, so a test may change it freely.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
