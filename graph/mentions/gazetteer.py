@@ -117,8 +117,8 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
                 if bare[:1].isupper() or bare[:1].isdigit():
                     chosen.append(t)
                 break
-            if re.fullmatch(r"\d+\.\d+\.?", bare):
-                break  # an exhibit or section number ("20.1 Aames Capital Corporation")
+            if re.fullmatch(r"\d+\.\d+\.?|\d+-[A-Z]{1,3}(?:/A)?|[A-Z]-\d+(?:/A)?", bare):
+                break  # an exhibit or form number ("20.1 Aames ...", "10-Q of Corvella ...")
             if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS:
                 chosen.append(t)
                 if len(chosen) >= 8:

@@ -17,6 +17,7 @@ from graph.normalize.names import company_core
 STRONG_CUES = [
     re.compile(r"(?:being\s+)?filed\s+by\s+(?P<n>[A-Z][^,;()]{2,80}?)(?:,|\s+with|\s+\(|\.\s)"),
     re.compile(r"(?:Annual|Quarterly|Current|Periodic)\s+Report\s+of\s+(?P<n>[A-Z][^,;()]{2,80}?)\s+(?:on|for)\s+Form", re.I),
+    re.compile(r"report\s+on\s+Form\s+[\w-]+(?:/A)?\s+(?:for\s+the\s+[^,;]{3,60}?\s+)?of\s+(?P<n>[A-Z][^;()\n]{2,80}?)(?:\s*[;(]|\s+\(the|\s+for\s+the|\s*,\s+(?:as|which|that)|\.\s)", re.I),
     re.compile(r"--\s*(?P<n>[A-Z][^()\n]{2,80}?)\s*\((?:NASDAQ|Nasdaq|NYSE|AMEX|OTC|OTCBB)"),
     re.compile(r"(?P<n>[A-Z][^()\n]{2,80}?)\s*\(\s*(?:the\s+)?[\"“]?(?:Company|Registrant)[\"”]?\s*\)"),
     re.compile(r"^\s*About\s+(?P<n>[A-Z][^\n]{2,80}?)\s*$", re.M),

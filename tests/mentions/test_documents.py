@@ -103,3 +103,17 @@ def test_columns_do_not_merge_names_and_agents_stay_on_their_line(extract):
     assert ("Aames Capital Corporation", "commission_file_number", "333-46893-01") in rows
     assert ("Barbara S. Polsky", "officer_of", "Aames Capital Corporation", "Executive Vice President") in rows
     assert ("8-K_AamesCapital_1998_excerpt.txt", "report_date", "1998-12-31") in rows
+
+
+def test_ex31_certification(extract):
+    """A Rule 13a-14 certification in the usual wording (names invented)."""
+    from tests.conftest import ROOT
+
+    ex = extract(ROOT / "tests" / "fixtures" / "EX-31.1_certification_excerpt.txt")
+    rows = rows_of(ex)
+    co = "Corvella Networks, Inc."
+    assert ex.entities[ex.registrant].name == co
+    assert ("Dana M. Whitfield", "officer_of", co, "Principal Executive Officer") in rows
+    assert ("Dana M. Whitfield", "officer_of", co, "President") in rows
+    assert ("EX-31.1_certification_excerpt.txt", "report_date", "2024-08-08") in rows
+    assert ("EX-31.1_certification_excerpt.txt", "form_type", "EX-31.1") in rows
