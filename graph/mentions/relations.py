@@ -25,7 +25,8 @@ AFTER_NAME = re.compile(
     r"^\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|will\s+serve\s+as)\s+)?|\s*\(|\s+(?:was|has\s+been|had\s+been|will\s+be|is)\s+"
     r"(?:appointed|named|elected|promoted)\s+(?:to\s+(?:the\s+(?:position|office)s?\s+of\s+)?|as\s+)?|\s+resigned\s+(?:as|from)\s+|"
     r"\s+(?:will\s+|has\s+|had\s+|currently\s+|also\s+)?(?:serve|serves|served|continue\s+to\s+serve|been\s+serving)\s+as\s+|\s+is\s+(?:the|our|its)\s+|"
-    r"\s+as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+|its\s+)?(?:new\s+|interim\s+|acting\s+)?(?=[A-Z]))"
+    r"\s+as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+|its\s+)?(?:new\s+|interim\s+|acting\s+)?(?=[A-Z])|"
+    r"\s+(?:to|from)\s+(?=(?:the|its|our)\s+(?:company['’]s\s+)?board\b))"
     r"(?P<t>[^.;]{2,160})",
     re.I,
 )

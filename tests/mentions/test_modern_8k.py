@@ -61,3 +61,13 @@ def test_exchange_names():
     assert exchange_name("New York Stock Exchange") == "NYSE"
     assert exchange_name("NYSE American LLC") == "NYSE American"
     assert exchange_name("Common Stock") is None
+
+
+def test_elected_to_the_board(extract_text):
+    text = (
+        "FORM 8-K\n\n                 NORTHWIND ROBOTICS, INC.\n   (Exact name of registrant as specified in its charter)\n\n"
+        "On June 3, 2024, the Board of Directors elected Laura Chen to the Board of Directors of the Company.\n"
+    )
+    rows = rows_of(extract_text(text))
+    assert ("Laura Chen", "director_of", "Northwind Robotics, Inc.") in rows
+    assert not [r for r in rows if r[1] == "officer_of"]
