@@ -60,6 +60,25 @@ def holder_names(raw: str) -> list[tuple[str, str]]:
     return [("Company", display_company(name))] if len(name.split()) <= 6 and name[:1].isupper() else []
 
 
+CONTINUATION_START = re.compile(
+    r"^(?:[a-z]|(?:Investment|Investments|Retirement|Fund|Funds|Partners|Partnership|Trust|Associates|Capital|Holdings|"
+    r"Inc\.?|L\.P\.|LP|LLC|Ltd\.?|Co\.|Company|Corporation|Bank|IRA|Account)\b)"
+)
+ADDRESS = re.compile(r"^\d+\s|\bc/o\b|\bSuite\b|\b[A-Z]{2}\s+\d{5}\b|\b(?:Street|Avenue|Road|Boulevard|Blvd|Drive|Plaza)\b", re.I)
+
+
+def _continues(previous: str, row_name: str, row_line: str) -> bool:
+    """Whether a number-less line above a row is the first part of the row's name."""
+    if ADDRESS.search(previous):
+        return False
+    if re.search(r"(?:,|&|\band|\bof|\bFBO|\bf/b/o)\s*$", previous, re.I):
+        return True
+    if CONTINUATION_START.match(row_name) or row_line.startswith(" "):
+        return True
+    # "Sandler Mezzanine" / "Foreign Partners, L.P.": a firm name wrapped before its suffix
+    return bool(COMPANY_WITH_SUFFIX.search(row_name)) and not COMPANY_WITH_SUFFIX.search(previous)
+
+
 def find_holder_rows(text: str) -> list[tuple[int, int, str]]:
     """(start, end, raw name) of every named row of every holder table in a layout text."""
     found: list[tuple[int, int, str]] = []
@@ -79,7 +98,10 @@ def find_holder_rows(text: str) -> list[tuple[int, int, str]]:
                 continue
             m = ROW.match(line)
             if m and not HEADER_WORDS.match(m.group("name")):
-                names = [p[1] for p in pending] + [m.group("name").strip()]
+                row_name = m.group("name").strip()
+                if pending and not _continues(pending[-1][1], row_name, line):
+                    pending = []  # an address or note line, not the start of this name
+                names = [p[1] for p in pending] + [row_name]
                 first = pending[0][0] if pending else start + m.start("name")
                 found.append((first, start + m.end("name"), " ".join(names)))
                 pending = []

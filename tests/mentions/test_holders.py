@@ -61,3 +61,17 @@ def test_holders_become_shareholders_and_stay_distinct(extract_text):
     assert ("Randall W. Byrnes, Jr.", "shareholder_of", "Acme Paging, Inc.") in rows
     assert ("Margaret Spencer South", "shareholder_of", "Acme Paging, Inc.") in rows
     assert not any(e.name == "Rebecca G. Ames Trust" for e in ex.entities.values())
+
+
+def test_address_lines_do_not_join_the_next_name():
+    text = """SECURITY OWNERSHIP OF CERTAIN BENEFICIAL OWNERS AND MANAGEMENT
+
+Name and Address of Beneficial Owner      Shares        Percent
+The Vanguard Group, Inc.(2)            5,000,000         8.1%
+100 Vanguard Blvd.
+Malvern, PA 19355
+Jane Q. Public                            12,000            *
+All directors and executive officers as a group (9 persons)   512,000   0.8%
+"""
+    raws = [raw for _s, _e, raw in find_holder_rows(text)]
+    assert raws == ["The Vanguard Group, Inc.(2)", "Jane Q. Public"]
