@@ -8,6 +8,7 @@ package. Lookup order: ``$FILING_KG_ONTOLOGY``; a copy shipped inside the packag
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def _candidates() -> list[Path]:
     package_root = Path(__file__).resolve().parents[1]  # .../graph
     found.append(package_root / "ontology")
     found.append(package_root.parent / "ontology")  # repo root
+    found.append(Path(sys.prefix) / "share" / "filing-kg" / "ontology")  # a wheel install (data-files)
     found.append(Path.cwd() / "ontology")
     return found
 
