@@ -4,11 +4,18 @@ Protocol: queries by GET (``?query=``), by POST of a form
 (``application/x-www-form-urlencoded``) or of the query itself
 (``application/sparql-query``); ``default-graph-uri``/``named-graph-uri`` choose
 the dataset (by default the union of the document graphs). Updates by POST
-(``update=`` form or ``application/sparql-update``) only when enabled, else 403.
+(``update=`` form or ``application/sparql-update``) only when enabled *and*
+carrying the update token (``Authorization: Bearer``; 401/403 otherwise), else 403.
 Results are negotiated on ``Accept`` (406 when nothing fits) and written by
 pyoxigraph's serialisers. A malformed query is a 400 carrying the parser's
 message. Each query runs on a bounded worker pool with a deadline (503 when it
 passes) and a row cap (rows beyond it are cut, flagged by ``X-SPARQL-Truncated``).
+
+Hardening (see :mod:`graph.serve.security` and ``docs/reliability.md``): request
+bodies over ``max_body`` are refused with 413 before being read, chunked bodies
+with 411; CORS headers only when an origin is configured; every error body is
+one plain-text line, never a traceback (unexpected failures are logged and
+answered with a bare 500).
 
 WSGI keeps it dependency-free and testable in-process; :mod:`graph.serve.server`
 runs it on a threaded stdlib server.
@@ -24,12 +31,20 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs
 
-from graph.errors import QueryError, StoreError
+from graph.errors import ConfigError, QueryError, StoreError
 from graph.log import get_logger
 from graph.query.results import QueryTimeout, dataset_options, execute, kind, limited, serialize
 from graph.rdf.namespaces import PREFIXES
 from graph.serve.negotiate import choose
 from graph.serve.page import index_html
+from graph.serve.security import (
+    SECURITY_HEADERS,
+    AuthError,
+    check_update_token,
+    cors_headers,
+    preflight_headers,
+    require_token,
+)
 from graph.store import GraphStore
 
 log = get_logger("serve")
@@ -53,6 +68,8 @@ class ServerConfig:
     max_body: int = 1 << 20  # bytes of a POST body
     explorer: bool = True  # the graph explorer at /view/ (issue 6)
     documents_dir: str | None = None  # filings folder, so the explorer can show a fact's source span
+    update_token: str | None = None  # required when allow_updates: ``Authorization: Bearer <token>``
+    cors_origin: str | None = None  # e.g. "https://example.org" or "*"; None = no CORS headers at all
 
 
 class HttpError(Exception):
@@ -66,8 +83,9 @@ class HttpError(Exception):
 
 
 _REASONS = {
-    200: "OK", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large",
+    200: "OK", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden",
+    404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable", 411: "Length Required",
+    413: "Content Too Large",
     415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable",
 }
 
@@ -86,6 +104,9 @@ class SparqlApp:
     def __init__(self, store: GraphStore, config: ServerConfig | None = None) -> None:
         self.store = store
         self.config = config or ServerConfig()
+        require_token(self.config.allow_updates, self.config.update_token)
+        if self.config.allow_updates and getattr(store, "read_only", False):
+            raise ConfigError("updates are enabled but the store was opened read-only")
         self._pool = ThreadPoolExecutor(max_workers=max(1, self.config.workers),
                                         thread_name_prefix="filing-kg-sparql")
         self._view = None
@@ -101,16 +122,30 @@ class SparqlApp:
     # ------------------------------------------------------------------ WSGI
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        extra = [*SECURITY_HEADERS, *cors_headers(self.config.cors_origin)]
+
+        def respond(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            return start_response(status, [*headers, *extra], *([exc_info] if exc_info else []))
+
         if self._view is not None and self._view.handles(environ.get("PATH_INFO", "")):
-            return self._view(environ, start_response)
+            try:
+                return self._view(environ, respond)
+            except Exception:  # the explorer's bugs get the same treatment: logged, never shown
+                log.exception("internal error in the explorer")
+                return self._send(environ, respond, Response(500, b"internal server error\n",
+                                                             "text/plain; charset=utf-8", []))
         try:
             response = self._dispatch(environ)
         except HttpError as exc:
             response = Response(exc.status, (exc.message + "\n").encode("utf-8"),
                                 "text/plain; charset=utf-8", exc.headers)
-        except Exception:  # pragma: no cover - a bug must not kill the server thread
+        except Exception:  # a bug must not kill the server thread, nor show its traceback
             log.exception("internal error")
             response = Response(500, b"internal server error\n", "text/plain; charset=utf-8", [])
+        return self._send(environ, respond, response)
+
+    @staticmethod
+    def _send(environ: dict[str, Any], start_response: StartResponse, response: Response) -> Iterable[bytes]:
         headers = [("Content-Type", response.content_type),
                    ("Content-Length", str(len(response.body))), *response.headers]
         start_response(f"{response.status} {_REASONS.get(response.status, '')}".strip(), headers)
@@ -133,6 +168,8 @@ class SparqlApp:
                                     "text/html; charset=utf-8", [])
                 raise HttpError(400, "missing 'query' parameter")
             return self._query(_one(url_params, "query"), url_params, environ)
+        if method == "OPTIONS" and self.config.cors_origin:
+            return Response(204, b"", "text/plain; charset=utf-8", preflight_headers(self.config.cors_origin))
         if method != "POST":
             raise HttpError(405, f"method {method} not allowed", [("Allow", "GET, POST, HEAD")])
         ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
@@ -142,14 +179,14 @@ class SparqlApp:
             if "query" in params and "update" in params:
                 raise HttpError(400, "send either 'query' or 'update', not both")
             if "update" in params:
-                return self._update(_one(params, "update"), params)
+                return self._update(_one(params, "update"), params, environ)
             if "query" in params:
                 return self._query(_one(params, "query"), params, environ)
             raise HttpError(400, "missing 'query' or 'update' parameter")
         if ctype == _QUERY:
             return self._query(_decode(body), url_params, environ)
         if ctype == _UPDATE:
-            return self._update(_decode(body), url_params)
+            return self._update(_decode(body), url_params, environ)
         raise HttpError(415, f"unsupported Content-Type {ctype or '(none)'!r}: use {_FORM}, {_QUERY} or {_UPDATE}")
 
     # ------------------------------------------------------------------ operations
@@ -189,8 +226,9 @@ class SparqlApp:
                 return HttpError(503, f"query timed out after {timeout:g} s")
             except QueryError as exc:
                 return HttpError(400, str(exc))
-            except StoreError as exc:
-                return HttpError(500, str(exc))
+            except StoreError:
+                log.exception("store error while answering a query")
+                return HttpError(500, "store error (see the server log)")
             finally:
                 del result
             headers = [("Vary", "Accept")]
@@ -209,17 +247,23 @@ class SparqlApp:
             raise outcome
         return outcome
 
-    def _update(self, update: str, params: dict[str, list[str]]) -> Response:
+    def _update(self, update: str, params: dict[str, list[str]], environ: dict[str, Any]) -> Response:
         if not self.config.allow_updates:
             raise HttpError(403, "updates are disabled on this endpoint (start it with --allow-updates)")
+        try:
+            check_update_token(environ, self.config.update_token or "")
+        except AuthError as exc:
+            headers = [("WWW-Authenticate", 'Bearer realm="filing-kg"')] if exc.status == 401 else []
+            raise HttpError(exc.status, exc.message, headers) from None
         if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
             raise HttpError(400, "using-graph-uri/using-named-graph-uri are not supported; use USING in the update")
         try:
             self.store.oxigraph.update(update, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise HttpError(400, f"malformed SPARQL update: {exc}") from None
-        except OSError as exc:
-            raise HttpError(500, f"update failed: {exc}") from None
+        except OSError:
+            log.exception("update failed")
+            raise HttpError(500, "update failed (see the server log)") from None
         log.info("update applied")
         return Response(204, b"", "text/plain; charset=utf-8", [])
 
@@ -239,13 +283,21 @@ def _decode(body: bytes) -> str:
 
 
 def _read_body(environ: dict[str, Any], limit: int) -> bytes:
+    """The POST body, refused (413) from its declared length before a byte of it is read."""
+    if (environ.get("HTTP_TRANSFER_ENCODING") or "").strip():
+        raise HttpError(411, "send the body with a Content-Length (chunked bodies are not accepted)")
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         raise HttpError(400, "bad Content-Length") from None
+    if length < 0:
+        raise HttpError(400, "bad Content-Length")
     if length > limit:
         raise HttpError(413, f"request body larger than {limit} bytes")
-    return environ["wsgi.input"].read(length) if length > 0 else b""
+    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    if len(body) != length:
+        raise HttpError(400, "request body shorter than its Content-Length")
+    return body
 
 
 def _wants_html(environ: dict[str, Any]) -> bool:

@@ -15,6 +15,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from graph.log import get_logger
 from graph.serve.app import ServerConfig, SparqlApp
+from graph.serve.security import is_loopback
 from graph.store import GraphStore
 
 log = get_logger("serve")
@@ -26,17 +27,41 @@ DEFAULT_PORT = 7878
 class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
     allow_reuse_address = True
+    #: Pending connections the kernel queues; the stdlib default (5) drops bursts of clients.
+    request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A connection that failed (client gone, reset): one log line, no traceback on stderr."""
+        import sys
+
+        exc = sys.exc_info()[1]
+        log.info("connection from %s failed: %s", client_address[0] if client_address else "?",
+                 exc.__class__.__name__ if exc else "unknown error")
 
 
 class _Handler(WSGIRequestHandler):
-    """Access log through the project logger (never straight to stderr)."""
+    """Access log through the project logger (never straight to stderr).
+
+    Errors the HTTP layer answers itself (414 for a request line over 64 KiB,
+    400 for a garbled request, 431 for too many headers) get the same one-line
+    plain-text body as the application's errors.
+    """
+
+    error_message_format = "%(code)d %(message)s\n"
+    error_content_type = "text/plain; charset=utf-8"
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         log.info("%s %s", self.address_string(), format % args)
 
 
 def make_http_server(app: SparqlApp, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> WSGIServer:
-    """A bound (not yet serving) server; ``port=0`` picks a free port (see ``server.server_port``)."""
+    """A bound (not yet serving) server; ``port=0`` picks a free port (see ``server.server_port``).
+
+    Binding anything but a loopback address is logged as a warning: the store is
+    then reachable from the network.
+    """
+    if not is_loopback(host):
+        log.warning("serving on %s: the endpoint is reachable from other machines", host)
     return make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_Handler)
 
 

@@ -33,6 +33,8 @@ _HTML_TAG = re.compile(
 _EDGAR_TEXT_TAGS = frozenset("page table caption s c fn r module".split())
 _ANY_TAG = re.compile(r"</?([A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>")
 _EDGAR_NUMBERED = re.compile(r"^[fr]\d{1,3}$", re.IGNORECASE)
+#: The privacy-enhanced-message preamble EDGAR puts before a full submission.
+_PEM_START = re.compile(r"\A\s*-----BEGIN PRIVACY-ENHANCED MESSAGE-----")
 
 
 def _local(name: str) -> str:
@@ -109,6 +111,8 @@ def detect_format(text: str, path: str | Path) -> Format:
     opens_with_unknown = opening is not None and bool(unknown_tags(opening.group()))
     if unknown and (len(unknown) >= 3 or opens_with_unknown):
         raise SourceError(path, f"unknown markup (tags such as <{unknown[0]}>), not an EDGAR, HTML or XML document")
+    if _PEM_START.match(head):
+        raise SourceError(path, "truncated EDGAR submission: the signed preamble is there but no <SEC-DOCUMENT> follows")
     if not _looks_like_text(text):
         raise SourceError(path, "unrecognisable content: not text, HTML, XML or an EDGAR submission")
     return "text"

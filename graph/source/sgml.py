@@ -82,6 +82,10 @@ def parse_submission(source_text: str, path: str) -> Submission:
     for i, m in enumerate(opens):
         limit = opens[i + 1].start() if i + 1 < len(opens) else len(source_text)
         close = _DOC_CLOSE.search(source_text, m.end(), limit)
+        if close is None and i + 1 == len(opens):
+            # Earlier unclosed documents are sloppy filer software; a last one is a cut-off file.
+            raise SourceError(path, f"truncated EDGAR submission: <DOCUMENT> {i + 1} of {len(opens)} "
+                                    "is never closed (file ends inside it)")
         doc_end = close.start() if close else limit
         text_open = _TEXT_OPEN.search(source_text, m.end(), doc_end)
         meta = _meta(source_text, m.end(), text_open.start() if text_open else doc_end)

@@ -3,10 +3,22 @@
 Raw pyoxigraph rather than rdflib-over-oxrdflib: document replacement is one
 SPARQL update (atomic: drop + insert in one transaction), queries run natively on
 the union of the named graphs, and nothing is copied through rdflib on the way.
+
+Crash safety: a document's graph *and* its completion marker (``fkg:sha256`` of
+the source bytes, inside that graph) are written by that one update, so after a
+crash (even SIGKILL) a document is either wholly stored, marker included, or
+absent; ``build`` skips exactly the documents whose marker matches their file.
+RocksDB replays its write-ahead log when the store is next opened, and its
+``LOCK`` file is an ``fcntl`` lock the kernel drops with the dead process, so a
+killed build leaves a store that opens without any repair step. Exports are
+written to a temporary file and renamed, so they are never seen half-written.
+See ``docs/reliability.md``.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -42,6 +54,11 @@ _QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS}
 _DOCUMENT_HASHES = """
 PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
 SELECT ?g ?sha WHERE { GRAPH ?g { ?doc fkg:sha256 ?sha } }
+"""
+
+_UNMARKED_DOCUMENTS = """
+PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
+SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER NOT EXISTS { GRAPH ?g { ?doc fkg:sha256 ?sha } } }
 """
 
 _KNOWN_ENTITIES = """
@@ -124,7 +141,10 @@ class GraphStore:
         return len(graph)
 
     def replace_document(self, doc_id: str, graph: Graph) -> int:
-        """Make ``graph``'s triples the document's named graph, atomically; returns the triple count."""
+        """Make ``graph``'s triples the document's named graph, atomically; returns the triple count.
+
+        One transaction: readers and a crash see the old graph or the new one, never a mix.
+        """
         n = self._replace_graph(str(graph_iri(doc_id)), graph)
         log.debug("stored %d triples for %s", n, doc_id)
         return n
@@ -169,6 +189,48 @@ class GraphStore:
             written.append(ex.doc_id)
         return written
 
+    def load_document_shards(self, shards: Iterable[tuple[str, bytes]], *, atomic: bool = True) -> list[str]:
+        """Load per-document N-Quads shards, each replacing its document's named graph.
+
+        ``shards`` are (doc id, N-Quads of that document's graph only), as
+        :func:`graph.parallel.shards.document_nquads` writes them. A doc id given
+        twice keeps its last shard, as :meth:`add_extractions` does. Returns the
+        doc ids loaded.
+
+        ``atomic`` (the default) keeps the crash-safety promise of the store: each
+        document's old graph is dropped, then its shard -- triples *and* the
+        ``fkg:sha256`` completion marker -- goes in with one transactional
+        ``Store.load``, so a crash or SIGKILL leaves every document whole or
+        absent (an absent one is rebuilt by the next ``build``: it has no marker).
+        Still no SPARQL parsing, and memory stays at one document.
+        ``atomic=False`` uses Oxigraph's ``bulk_load`` for all shards at once,
+        about three times faster to write, but *not* transactional: a crash midway
+        can leave a document half-loaded (rebuild with ``--force``). Use it only
+        for a store you would rebuild from scratch anyway.
+        """
+        latest: dict[str, bytes] = {}
+        for doc_id, data in shards:
+            latest.pop(doc_id, None)
+            latest[doc_id] = data
+        if not latest:
+            return []
+        store = self.oxigraph
+        try:
+            if atomic:
+                for doc_id, data in latest.items():
+                    name = ox.NamedNode(str(graph_iri(doc_id)))
+                    if store.contains_named_graph(name):
+                        store.remove_graph(name)  # a crash right after: the document is absent, never mixed
+                    store.load(data, ox.RdfFormat.N_QUADS)  # one transaction: whole graph with its marker
+            else:
+                for doc_id in latest:
+                    store.remove_graph(ox.NamedNode(str(graph_iri(doc_id))))
+                store.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"loading {len(latest)} documents failed: {exc}") from exc
+        log.debug("loaded %d documents (%s)", len(latest), "atomic" if atomic else "bulk")
+        return list(latest)
+
     # ------------------------------------------------------------------ reading
 
     def document_hashes(self) -> dict[str, str]:
@@ -182,6 +244,15 @@ class GraphStore:
             if doc_id is not None:
                 out[doc_id] = row["sha"].value
         return out
+
+    def unmarked_documents(self) -> list[str]:
+        """Doc ids of document graphs without their ``fkg:sha256`` completion marker (should be none).
+
+        ``build`` writes graph and marker in one transaction, so an unmarked graph
+        was written some other way (e.g. a SPARQL update); ``build`` will rebuild it.
+        """
+        ids = (doc_id_from_graph_iri(row["g"].value) for row in self.oxigraph.query(_UNMARKED_DOCUMENTS))  # type: ignore[union-attr]
+        return sorted(d for d in ids if d is not None)
 
     def known_entities(self) -> list[Entity]:
         """The stored entities with their global keys, names, aliases and CIKs.
@@ -269,22 +340,28 @@ class GraphStore:
             raise StoreError(f"unknown export format {format!r} (one of {', '.join(EXPORT_FORMATS)})")
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        # A fresh hidden name next to the target (same file system, so the rename is atomic);
+        # not mkstemp, whose 0600 mode would stick to the export.
+        tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
         try:
-            if fmt in _QUAD_FORMATS:
-                self.oxigraph.dump(str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
-            else:
-                rows = self.oxigraph.query(
-                    "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-                )
-                triples = sorted(
-                    (ox.Triple(r["s"], r["p"], r["o"]) for r in rows),
-                    key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-                )
-                ox.serialize(triples, str(path), fmt,
-                             prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
+            self._export_to(tmp, fmt)
+            os.replace(tmp, path)  # atomic: readers see the old file or the whole new one
         except (OSError, ValueError) as exc:
             raise StoreError(f"cannot export to {path}: {exc}") from exc
+        finally:
+            tmp.unlink(missing_ok=True)
         return path
+
+    def _export_to(self, path: Path, fmt: ox.RdfFormat) -> None:
+        if fmt in _QUAD_FORMATS:
+            self.oxigraph.dump(str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
+            return
+        rows = self.oxigraph.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        triples = sorted(
+            (ox.Triple(r["s"], r["p"], r["o"]) for r in rows),  # type: ignore[union-attr]
+            key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+        )
+        ox.serialize(triples, str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
 
 
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> GraphStore:
@@ -302,5 +379,8 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Gr
             path.mkdir(parents=True, exist_ok=True)
             store = ox.Store(str(path))
     except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(f"cannot open store at {path}: it is open for writing in another process "
+                             "(a build or `serve --allow-updates`); wait for it or open it read-only") from exc
         raise StoreError(f"cannot open store at {path}: {exc}") from exc
     return GraphStore(store, path, read_only=read_only)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from graph.model import TextPart
@@ -76,6 +77,9 @@ class _Renderer:
         self.src = src
         self.b = TextBuilder()
         self.stack: list[_Open] = []
+        # Open element names with counts: "is X open?" in O(1), so deeply nested or
+        # hostile markup (thousands of stray close tags) stays linear, never quadratic.
+        self.open_names: Counter[str] = Counter()
         self.hidden = 0
         self.pre = 0
         self.tables: list[_Table] = []
@@ -184,7 +188,7 @@ class _Renderer:
     def start_tag(self, tok: Token) -> None:
         name = tok.name
         if name == "body":
-            while any(o.name == "head" for o in self.stack):
+            while self.open_names["head"]:
                 self._pop(tok.start)
         hidden = name in SKIP or _is_hidden(tok.attrs)
         active = not self.hidden and not hidden
@@ -195,13 +199,14 @@ class _Renderer:
                 self._end_effects(name, tok.end)
             return
         self.stack.append(_Open(name, active, hidden))
+        self.open_names[name] += 1
         if hidden:
             self.hidden += 1
         elif active and name in PRE:
             self.pre += 1
 
     def end_tag(self, tok: Token) -> None:
-        if any(o.name == tok.name for o in self.stack):
+        if self.open_names[tok.name]:
             while self.stack:
                 if self._pop(tok.start) == tok.name:
                     break
@@ -210,6 +215,7 @@ class _Renderer:
 
     def _pop(self, offset: int) -> str:
         o = self.stack.pop()
+        self.open_names[o.name] -= 1
         if o.hidden:
             self.hidden -= 1
         elif o.active:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, quote
 
+from graph.errors import FilingKGError
 from graph.log import get_logger
 from graph.view.html import explorer_html
 from graph.view.load import load_view_graph
@@ -96,14 +97,7 @@ def document_span_html(documents_dir: Path | str, doc_id: str, start: int | None
     """
     from graph.source.decode import decode  # decode as the pipeline did, so offsets match
 
-    root = Path(documents_dir).resolve()
-    if not doc_id or "/" in doc_id or "\\" in doc_id or doc_id in (".", ".."):
-        raise ViewError(f"not a document id: {doc_id!r}")
-    path = root / doc_id
-    if not path.is_file():  # build reads folders recursively; ids are bare file names
-        path = next((p for p in root.rglob("*") if p.name == doc_id and p.is_file()), path)
-    if not path.is_file() or root not in path.resolve().parents:
-        raise ViewError(f"no document {doc_id!r} in {root}")
+    path = resolve_document(documents_dir, doc_id)
     text, _ = decode(path.read_bytes(), path)
     s = max(0, min(start if start is not None else 0, len(text)))
     e = max(s, min(end if end is not None else s, len(text)))
@@ -115,6 +109,33 @@ def document_span_html(documents_dir: Path | str, doc_id: str, start: int | None
             "pre{white-space:pre-wrap;padding:10px 14px;margin:0}mark{background:#ffe066;outline:2px solid #f2b01e}"
             f"</style></head><body><h1>{title}</h1><pre>{body}</pre>"
             "<script>document.getElementById('span').scrollIntoView({block:'center'})</script></body></html>")
+
+
+def resolve_document(documents_dir: Path | str, doc_id: str) -> Path:
+    """The file ``doc_id`` names inside ``documents_dir``, or ViewError: nothing outside it, ever.
+
+    A doc id is a bare file name (that is how ``build`` names documents), so
+    separators, ``..``, absolute paths, NUL and control characters and hidden
+    names are refused outright; the file found (directly or in a sub-folder) must
+    still resolve, symlinks followed, to a path under the folder; hidden folders
+    are not searched; files over the reader's size limit are not shown.
+    """
+    from graph.source.limits import max_file_bytes
+
+    root = Path(documents_dir).resolve()
+    if (not doc_id or len(doc_id) > 255 or "/" in doc_id or "\\" in doc_id or doc_id.startswith(".")
+            or any(ord(c) < 32 or c == "\x7f" for c in doc_id)):
+        raise ViewError(f"not a document id: {doc_id!r}")
+    path = root / doc_id
+    if not path.is_file():  # build reads folders recursively; ids are bare file names
+        path = next((p for p in root.rglob("*") if p.name == doc_id and p.is_file()  # names, not glob patterns
+                     and not any(part.startswith(".") for part in p.relative_to(root).parts)), path)
+    if not path.is_file() or root not in path.resolve().parents:
+        raise ViewError(f"no document {doc_id!r}")
+    limit = max_file_bytes()
+    if limit is not None and path.stat().st_size > limit:
+        raise ViewError(f"document {doc_id!r} is too large to show")
+    return path
 
 
 StartResponse = Callable[..., Any]
@@ -165,6 +186,9 @@ class ViewApp:
                 return _send(start_response, 200, page, "text/html; charset=utf-8")
         except (ViewError, ValueError) as exc:
             return _send(start_response, 404 if isinstance(exc, ViewError) else 400, str(exc), "text/plain")
+        except FilingKGError as exc:  # e.g. a file in the folder that does not decode as text
+            log.info("view request failed: %s", exc)
+            return _send(start_response, 404, "document cannot be shown", "text/plain")
         return _send(start_response, 404, f"not found: {quote(path)}", "text/plain")
 
 

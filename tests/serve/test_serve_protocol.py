@@ -130,17 +130,24 @@ def test_updates_are_refused_by_default(endpoint, served_store):
     assert len(served_store) == before
 
 
+TOKEN = "test-token-0123456789abcdef"
+
+
 def test_updates_when_enabled_by_raw_http_and_sparqlwrapper():
-    with open_store(None) as store, running_server(store, ServerConfig(allow_updates=True)) as url:
+    config = ServerConfig(allow_updates=True, update_token=TOKEN)
+    with open_store(None) as store, running_server(store, config) as url:
         status, _, _ = request(url, "POST", body=b'INSERT DATA { GRAPH <urn:g> { <urn:a> rdfs:label "A" } }',
-                               headers={"Content-Type": "application/sparql-update"})
+                               headers={"Content-Type": "application/sparql-update",
+                                        "Authorization": f"Bearer {TOKEN}"})
         assert status == 204
         client = SPARQLWrapper(url, updateEndpoint=url)
+        client.addCustomHttpHeader("Authorization", f"Bearer {TOKEN}")
         client.setMethod(POST)
         client.setQuery('INSERT DATA { GRAPH <urn:g> { <urn:b> <http://www.w3.org/2000/01/rdf-schema#label> "B" } }')
         client.query()
         assert len(store) == 2
-        status, _, body = request(url, "POST", body=b"INSERT DATA { <urn:x> ", headers={"Content-Type": "application/sparql-update"})
+        status, _, body = request(url, "POST", body=b"INSERT DATA { <urn:x> ", headers={
+            "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})
         assert status == 400 and b"malformed SPARQL update" in body
 
 

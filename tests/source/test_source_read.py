@@ -57,7 +57,7 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
 
 def test_latin1_is_the_last_resort(tmp_path: Path) -> None:
     f = tmp_path / "odd.txt"
-    f.write_bytes(b"A press release about Caf\x81 Holdings and its business plans for next year.\n")
+    f.write_bytes(b"EXHIBIT 99.1\nA press release about Caf\x81 Holdings and its business plans for next year.\n")
     assert read_source(f).encoding == "latin-1"
 
 
@@ -127,3 +127,22 @@ def test_every_part_maps_back_to_the_source(name: str) -> None:
         for i, ch in enumerate(part.text):
             if not ch.isspace() and ch != "|":
                 assert doc.source_text[part.offsets[i]] in (ch, "&"), (name, i)
+
+
+def test_formless_text_that_reads_like_a_filing_is_accepted(tmp_path):
+    """A press release whose heading was lost is still a filing; random prose is not."""
+    from graph.errors import SourceError
+    from graph.source import read_source
+
+    p = tmp_path / "release.txt"
+    p.write_text("LOS ANGELES, March 3, 2004 -- Innovo Group Inc. (NASDAQ: INNO) announced that its Chief "
+                 "Financial Officer will present at a conference.\n", encoding="utf-8")
+    assert read_source(p).form_type is None
+    q = tmp_path / "prose.txt"
+    q.write_text("The quick brown fox jumps over the lazy dog while the committee reviews its minutes.\n", encoding="utf-8")
+    try:
+        read_source(q)
+    except SourceError as exc:
+        assert "no recognisable form" in str(exc)
+    else:
+        raise AssertionError("prose without a form was accepted")

@@ -6,7 +6,10 @@ their start tags, so one forward scan (never before the element's line)
 locates every element exactly, even on minified one-line XML.
 
 Parsing is locked down: no entity expansion, no DTD loading, no network, and
-documents declaring entities are refused outright (XML bombs).
+documents declaring entities are refused outright (XML bombs); an external
+DOCTYPE is never fetched. libxml2's default depth limit
+(256 levels without ``huge_tree``) refuses absurdly nested markup, and nothing
+here walks the tree recursively.
 """
 
 from __future__ import annotations
@@ -145,11 +148,11 @@ def load_xml(source_text: str, path: str, start: int = 0, end: int | None = None
         raise SourceError(path, "XML document without any element")
     chunk = source_text[first:end]
     if _ENTITY_DECL.search(chunk):
-        raise SourceError(path, "XML declares entities; refused (possible entity-expansion bomb)")
+        raise SourceError(path, "XML declares entities; refused (possible entity-expansion bomb or external entity)")
     try:
         root = etree.fromstring(chunk.encode("utf-8"), _parser())
     except etree.XMLSyntaxError as err:
-        raise SourceError(path, f"malformed XML: {err}") from err
+        raise SourceError(path, f"malformed XML: {str(err).split(' (<string>')[0]}") from err
     if local_name(root) not in FORM_ROOTS:  # checked before the costly span scan (XBRL can be huge)
         raise SourceError(path, f"XML root <{local_name(root)}> is not an EDGAR form this tool reads")
     spans = _locate(source_text, root, first, end)
