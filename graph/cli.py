@@ -111,10 +111,14 @@ def main(verbose: int) -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True, help="Output folder: store/, graph.trig, graph.ttl.")
 @click.option("--memory", is_flag=True, help="Keep the store in memory (write only the RDF files).")
 @click.option("--force", is_flag=True, help="Rebuild documents even if their source is unchanged since they were stored.")
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be read (nothing is written); default: report it, build the rest, exit 1.")
+@click.option("--jobs", "-j", "jobs", type=click.IntRange(0), default=1, show_default=True, help="Worker processes for extraction (0 = one per core); same graph as --jobs 1.")
+@click.option("--dask", "dask", metavar="ADDRESS|local:N", default=None, help="Extract on a Dask cluster (scheduler address, e.g. tcp://host:8786) or a local one with N workers; needs the 'dask' extra. See docs/scale.md.")
 @model_option
 @_guard
 @fetch_first
-def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, force: bool = False) -> None:
+def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, force: bool = False,
+          strict: bool = False, jobs: int = 1, dask: str | None = None) -> None:
     """Build the graph from SOURCES (files, folders or glob patterns).
 
     Writes an embedded Oxigraph store (one named graph per document) and
@@ -127,7 +131,7 @@ def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, 
     out.mkdir(parents=True, exist_ok=True)
     store_path = None if memory else out / "store"
     with open_store(store_path) as store:
-        result = _build_into(sources, store, _settings(model), force)
+        result = _build_into(sources, store, _settings(model), force, strict, jobs=jobs, dask=dask)
         trig = store.export(out / "graph.trig", "trig")
         ttl = store.export(out / "graph.ttl", "turtle")
         stats = store.stats()
@@ -141,10 +145,12 @@ def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, 
         click.echo(f"store:     {store_path}")
     click.echo(f"exports:   {trig}, {ttl}")
     if result.failures:
+        click.echo(f"failed:    {', '.join(Path(f.path).name for f in result.failures)}")
         sys.exit(1)
 
 
-def _build_into(sources: tuple[str, ...], store: Any, settings: Settings, force: bool):
+def _build_into(sources: tuple[str, ...], store: Any, settings: Settings, force: bool, strict: bool = False,
+                jobs: int = 1, dask: str | None = None):
     """Add new or changed SOURCES to the store with a progress bar; report each failure on one line."""
     from graph.pipeline import build_into_store
     from graph.source import expand_sources
@@ -155,7 +161,8 @@ def _build_into(sources: tuple[str, ...], store: Any, settings: Settings, force:
         total = 0
     show = total > 1
     with click.progressbar(length=max(total, 1), label="building", file=sys.stderr, show_pos=True) if show else _Null() as bar:
-        result = build_into_store(sources, store, settings, force=force, progress=bar.update if show else None)
+        result = build_into_store(sources, store, settings, force=force, progress=bar.update if show else None,
+                                  jobs=jobs, dask=dask, keep_extractions=False, strict=strict)
     for failure in result.failures:
         click.echo(f"error: {failure}", err=True)
     return result
@@ -327,25 +334,32 @@ EXAMPLES["serve"] = "filing-kg serve --store out/store --port 7878"
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (keep 127.0.0.1 unless you mean to expose the store).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="TCP port (0 = any free port).")
-@click.option("--allow-updates", is_flag=True, help="Accept SPARQL updates (opens the store for writing); refused with 403 otherwise.")
+@click.option("--allow-updates", is_flag=True, help="Accept SPARQL updates (opens the store for writing) from clients sending the update token; refused with 403 otherwise.")
+@click.option("--update-token", default=None, metavar="TOKEN", help="Secret clients send as 'Authorization: Bearer TOKEN' to update (default $FILING_KG_UPDATE_TOKEN); required with --allow-updates.")
+@click.option("--cors", "cors_origin", default=None, metavar="ORIGIN", help="Allow browsers on ORIGIN (e.g. https://example.org, or *) to read results; default: no CORS headers.")
 @click.option("--timeout", type=click.FloatRange(0), default=30.0, show_default=True, help="Seconds a query may run (0 = no limit); 503 after.")
 @click.option("--max-rows", type=click.IntRange(0), default=10000, show_default=True, help="Result rows/triples per response (0 = no cap); the rest is cut and flagged X-SPARQL-Truncated.")
 @click.option("--workers", type=click.IntRange(1), default=4, show_default=True, help="Queries evaluated at once.")
 @click.option("--documents", "documents_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Filings folder, so the explorer at /view/ can show each fact's source span.")
 @_guard
-def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: float, max_rows: int, workers: int, documents_dir: str | None) -> None:
+def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: float, max_rows: int, workers: int,
+          documents_dir: str | None, update_token: str | None = None, cors_origin: str | None = None) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (HTML query page at /, explorer at /view/).
 
-    Read-only unless --allow-updates. Content negotiation gives SPARQL JSON,
+    Read-only unless --allow-updates (with a token). Content negotiation gives SPARQL JSON,
     XML, CSV or TSV for SELECT/ASK and Turtle, N-Triples, RDF/XML, JSON-LD ...
     for CONSTRUCT/DESCRIBE. Stop with Ctrl-C.
     """
     from graph.serve import ServerConfig
     from graph.serve import serve as run_server
+    from graph.serve.security import require_token, resolve_token
     from graph.store import open_store
 
+    token = resolve_token(update_token)
+    require_token(allow_updates, token)  # before the store is opened for writing
     config = ServerConfig(allow_updates=allow_updates, timeout=timeout or None,
-                          max_rows=max_rows or None, workers=workers, documents_dir=documents_dir)
+                          max_rows=max_rows or None, workers=workers, documents_dir=documents_dir,
+                          update_token=token, cors_origin=cors_origin)
     with open_store(store_path, read_only=not allow_updates) as store:
         run_server(store, config, host, port,
                    ready=lambda url: click.echo(f"SPARQL endpoint: {url} ({len(store.documents())} documents; "

@@ -6,24 +6,32 @@ directly::
     from graph.pipeline import extract_paths, to_dataset
     result = extract_paths(["data/filings"])
     dataset = to_dataset(result.extractions)
+
+Both entry points take ``jobs`` (a process pool) or ``dask`` (a Dask cluster
+address, or ``local:N``); the graph is the same wherever the work runs, because
+documents are extracted alone and entities are resolved across all of them in
+this process (see :mod:`graph.parallel`). ``timer`` collects seconds per stage
+(read, clean, nlp, rules, resolution, rdf, store) for benchmarks.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rdflib import Dataset
 
 from graph.config import Settings
-from graph.entities.resolve import resolve
+from graph.entities.resolve import plan_resolution, resolve
 from graph.errors import SourceError
 from graph.log import get_logger
-from graph.mentions.extract import extract_document
-from graph.mentions.nlp import load_nlp
-from graph.model import Extraction, SourceDocument
+from graph.model import Entity, Extraction, SourceDocument
+from graph.parallel.executors import Executor, open_executor
+from graph.parallel.spool import Spool
+from graph.parallel.timing import StageTimer
 from graph.rdf.build import extraction_to_dataset
 from graph.source import expand_sources, read_source
 
@@ -33,6 +41,9 @@ if TYPE_CHECKING:  # the store imports the rdf stage; keep the pipeline import l
 log = get_logger("pipeline")
 
 Progress = Callable[[int], None]
+
+#: bytes of N-Quads gathered before one bulk load into the store.
+LOAD_BATCH_BYTES = 32 << 20
 
 
 @dataclass
@@ -76,30 +87,66 @@ def read_sources(paths: Iterable[Path], failures: list[Failure]) -> Iterator[Sou
             failures.append(Failure(str(path), exc.reason))
 
 
+def _expand(specs: Iterable[str | Path], result: ExtractResult, strict: bool) -> list[Path] | None:
+    try:
+        return expand_sources(specs)
+    except SourceError as exc:
+        if strict:
+            raise
+        result.failures.append(Failure(exc.path, exc.reason))
+        return None
+
+
+def _extracted(
+    executor: Executor,
+    paths: Sequence[Path],
+    result: ExtractResult,
+    *,
+    strict: bool,
+    progress: Progress | None,
+    timer: StageTimer,
+) -> Iterator[Extraction]:
+    """Document-local extractions in path order; failures recorded (or raised when ``strict``)."""
+    for chunk in executor.extract(paths):
+        timer.merge(chunk.seconds)
+        for outcome in chunk.outcomes:
+            if progress:
+                progress(1)
+            if outcome.extraction is None:
+                reason = outcome.reason or "extraction failed"
+                if strict:
+                    raise SourceError(outcome.path, reason)
+                log.warning("%s: %s", outcome.path, reason)
+                result.failures.append(Failure(outcome.path, reason))
+                continue
+            yield outcome.extraction
+
+
 def extract_paths(
     specs: Iterable[str | Path],
     settings: Settings | None = None,
     progress: Progress | None = None,
+    *,
+    jobs: int = 1,
+    dask: str | None = None,
+    strict: bool = False,
+    timer: StageTimer | None = None,
 ) -> ExtractResult:
-    """Read and extract every filing the specs name (files, folders, globs), resolved across documents."""
+    """Read and extract every filing the specs name (files, folders, globs), resolved across documents.
+
+    ``strict``: stop at the first file that fails (in path order), raising its
+    :class:`SourceError`, instead of recording it in ``failures`` and going on.
+    """
     settings = settings or Settings()
+    timer = timer if timer is not None else StageTimer()
     result = ExtractResult()
-    try:
-        paths = expand_sources(specs)
-    except SourceError as exc:
-        result.failures.append(Failure(exc.path, exc.reason))
+    paths = _expand(specs, result, strict)
+    if paths is None:
         return result
-    nlp = load_nlp(settings.spacy_model)
-    local: list[Extraction] = []
-    for sd in read_sources(paths, result.failures):
-        try:
-            local.append(extract_document(sd, nlp, settings.batch_size))
-        except Exception as exc:  # one bad document must not stop a corpus build
-            log.exception("extraction failed for %s", sd.path)
-            result.failures.append(Failure(str(sd.path), f"extraction failed: {exc.__class__.__name__}: {exc}"))
-        if progress:
-            progress(1)
-    result.extractions = resolve(local)
+    with open_executor(settings, jobs, dask) as executor:
+        local = list(_extracted(executor, paths, result, strict=strict, progress=progress, timer=timer))
+    with timer.stage("resolution"):
+        result.extractions = resolve(local)
     return result
 
 
@@ -115,6 +162,36 @@ class BuildResult(ExtractResult):
     skipped: list[str] = field(default_factory=list)
 
 
+def _unchanged(path: Path, stored: dict[str, str]) -> bool:
+    """The store holds this file's document built from the same bytes (sha256 of the raw file)."""
+    from graph.source.decode import sha256
+
+    digest = stored.get(path.name)
+    if digest is None:
+        return False
+    try:
+        return sha256(path.read_bytes()) == digest
+    except OSError:
+        return False  # extraction will report why
+
+
+def _entities_only(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """What resolution reads of a document: its entities without their evidence."""
+    return {
+        k: Entity(key=e.key, type=e.type, name=e.name, aliases=set(e.aliases), cik=e.cik, is_registrant=e.is_registrant)
+        for k, e in entities.items()
+    }
+
+
+def _summary(ex: Extraction) -> Extraction:
+    """A resolved extraction without evidence, for results of corpus builds (counts, doc ids)."""
+    return replace(
+        ex,
+        entities={k: Entity(key=e.key, type=e.type, name=e.name, cik=e.cik) for k, e in ex.entities.items()},
+        facts=[replace(f, evidence=None) for f in ex.facts],
+    )
+
+
 def build_into_store(
     specs: Iterable[str | Path],
     store: "GraphStore",
@@ -122,6 +199,12 @@ def build_into_store(
     *,
     force: bool = False,
     progress: Progress | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    strict: bool = False,
+    timer: StageTimer | None = None,
+    keep_extractions: bool = True,
+    shards_dir: Path | None = None,
 ) -> BuildResult:
     """Add the filings the specs name to ``store``: new or changed ones only, resolved against its entities.
 
@@ -130,31 +213,80 @@ def build_into_store(
     leaves the store unchanged. New extractions are resolved against the
     entities already stored, so a company or person keeps its node (key and
     name) across separate runs.
+
+    The build streams: spaCy documents are dropped as soon as their rules have
+    run, full extractions wait in a disk spool while only their entities stay
+    in memory for resolution, and graphs reach the store as bulk-loaded N-Quads
+    shards. ``jobs``/``dask`` run extraction and RDF rendering in parallel
+    (same graph). ``keep_extractions=False`` keeps only evidence-free summaries
+    in the result, so memory does not grow with the corpus' text;
+    ``shards_dir`` also leaves each document's N-Quads shard there (for a
+    cluster-scale triple store). ``strict``: stop at the first failed file,
+    raising its :class:`SourceError`.
     """
     settings = settings or Settings()
+    timer = timer if timer is not None else StageTimer()
     result = BuildResult()
-    try:
-        paths = expand_sources(specs)
-    except SourceError as exc:
-        result.failures.append(Failure(exc.path, exc.reason))
+    paths = _expand(specs, result, strict)
+    if paths is None:
         return result
     stored = {} if force else store.document_hashes()
-    nlp = None
-    local: list[Extraction] = []
-    for sd in read_sources(paths, result.failures):
-        if stored.get(sd.doc_id) == sd.sha256:
-            result.skipped.append(sd.doc_id)
+    todo: list[Path] = []
+    for path in paths:
+        if stored and _unchanged(path, stored):
+            result.skipped.append(path.name)
+            if progress:
+                progress(1)
         else:
-            nlp = nlp or load_nlp(settings.spacy_model)
-            try:
-                local.append(extract_document(sd, nlp, settings.batch_size))
-            except Exception as exc:  # one bad document must not stop a corpus build
-                log.exception("extraction failed for %s", sd.path)
-                result.failures.append(Failure(str(sd.path), f"extraction failed: {exc.__class__.__name__}: {exc}"))
-        if progress:
-            progress(1)
-    if local:
-        result.extractions = resolve(local, known=store.known_entities())
-        store.add_extractions(result.extractions)
+            todo.append(path)
+    if todo:
+        with open_executor(settings, jobs, dask) as executor, Spool() as spool:
+            entity_maps: list[dict[str, Entity]] = []
+            for ex in _extracted(executor, todo, result, strict=strict, progress=progress, timer=timer):
+                spool.append(ex)
+                entity_maps.append(_entities_only(ex.entities))
+            if entity_maps:
+                with timer.stage("resolution"):
+                    plan = plan_resolution(entity_maps, known=store.known_entities())
+                del entity_maps
+
+                def resolved() -> Iterator[Extraction]:
+                    for i, local in enumerate(spool):
+                        ex = plan.rekey(i, local)
+                        result.extractions.append(ex if keep_extractions else _summary(ex))
+                        yield ex
+
+                _store_shards(store, executor.render(resolved()), timer, shards_dir)
     log.info("built %d documents, skipped %d unchanged", len(result.extractions), len(result.skipped))
     return result
+
+
+def _store_shards(
+    store: "GraphStore",
+    rendered: Iterator[tuple[list[tuple[str, bytes]], dict[str, float]]],
+    timer: StageTimer,
+    shards_dir: Path | None,
+) -> None:
+    """Bulk-load rendered shards in batches of about :data:`LOAD_BATCH_BYTES` (and write them out if asked)."""
+    from graph.parallel.shards import write_shards
+
+    def shards() -> Iterator[tuple[str, bytes]]:
+        for chunk, seconds in rendered:
+            timer.merge(seconds)
+            yield from chunk
+
+    stream: Iterator[tuple[str, bytes]] = shards()
+    if shards_dir is not None:
+        stream = write_shards(stream, shards_dir)
+    batch: list[tuple[str, bytes]] = []
+    size = 0
+    for doc_id, data in stream:
+        batch.append((doc_id, data))
+        size += len(data)
+        if size >= LOAD_BATCH_BYTES:
+            with timer.stage("store"):
+                store.load_document_shards(batch)
+            batch, size = [], 0
+    if batch:
+        with timer.stage("store"):
+            store.load_document_shards(batch)

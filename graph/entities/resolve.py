@@ -15,8 +15,9 @@ surname alone, so two Belldegruns stay two people.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from graph.entities.registry import PersonName, _name_quality
 from graph.model import Entity, Extraction, Fact, Instrument, RELATIONS
@@ -59,9 +60,9 @@ def slug(text: str) -> str:
 
 def _people_match(a: Entity, b: Entity) -> bool:
     for na in (a.name, *a.aliases):
-        pa = PersonName.parse(na)
+        pa = _parse_person(na)
         for nb in (b.name, *b.aliases):
-            pb = PersonName.parse(nb)
+            pb = _parse_person(nb)
             if pa.compatible(pb) and pa.first and pb.first and pa.first == pb.first:
                 return True
     return False
@@ -80,6 +81,24 @@ def _union_all(uf: _UnionFind, refs: list[tuple[int, str]], ents: dict[tuple[int
 _KNOWN = -1
 
 
+@dataclass
+class Resolution:
+    """The outcome of cross-document clustering: document-local entity key -> global entity.
+
+    Computed from the documents' entities alone (no facts, no evidence), so a
+    streaming build can keep only those in memory, decide every key once, and
+    re-key each full extraction later, one at a time (:meth:`rekey`), with the
+    same result as :func:`resolve` over all extractions at once.
+    """
+
+    global_key: dict[tuple[int, str], str]
+    merged: dict[str, Entity]
+
+    def rekey(self, index: int, extraction: Extraction) -> Extraction:
+        """The extraction at position ``index`` of the planned list, with global keys."""
+        return _rekey(extraction, index, self.global_key, self.merged)
+
+
 def resolve(extractions: list[Extraction], known: Iterable[Entity] | None = None) -> list[Extraction]:
     """Re-key the extractions so that one entity has one key across all of them.
 
@@ -91,6 +110,21 @@ def resolve(extractions: list[Extraction], known: Iterable[Entity] | None = None
     decided), and new keys never collide with known ones. Without ``known`` the
     behaviour is unchanged.
     """
+    plan = plan_resolution([ex.entities for ex in extractions], known)
+    return [plan.rekey(i, ex) for i, ex in enumerate(extractions)]
+
+
+def plan_resolution(
+    entity_maps: Sequence[Mapping[str, Entity]], known: Iterable[Entity] | None = None
+) -> Resolution:
+    """Cluster the entities of every document (``entity_maps[i]`` = document i's entities).
+
+    The rules are those of :func:`resolve`. People are compared only within
+    blocks of the same (first name, surname) -- the only pairs the name rule can
+    join -- in the original pair order, and pairs already in one cluster are not
+    compared again: the same clusters as comparing every pair, without the
+    quadratic cost on large corpora.
+    """
     uf = _UnionFind()
     ents: dict[tuple[int, str], Entity] = {}
     known_by_ref: dict[tuple[int, str], Entity] = {}
@@ -99,8 +133,8 @@ def resolve(extractions: list[Extraction], known: Iterable[Entity] | None = None
         ents[ref] = known_by_ref[ref] = ent
         uf.find(ref)
         uf.pinned[ref] = ent.key
-    for i, ex in enumerate(extractions):
-        for key, ent in ex.entities.items():
+    for i, entities in enumerate(entity_maps):
+        for key, ent in entities.items():
             ents[(i, key)] = ent
             uf.find((i, key))
     by_cik: dict[str, tuple[int, str]] = {}
@@ -126,12 +160,12 @@ def resolve(extractions: list[Extraction], known: Iterable[Entity] | None = None
         named = [f for f in forms if f]
         if "" in forms and len(named) == 1:  # "Innovo Group" joins "Innovo Group Inc." when unambiguous
             _union_all(uf, forms[""] + forms[named[0]][:1], ents)
-    for idx, a in enumerate(people):
-        for b in people[idx + 1 :]:
-            if a[0] == b[0]:
-                continue  # within a document the registry has already decided
-            if _people_match(ents[a], ents[b]):
-                uf.union(a, b)
+    for ia, ib in _person_candidates(people, ents):
+        a, b = people[ia], people[ib]
+        if a[0] == b[0]:
+            continue  # within a document the registry has already decided
+        if uf.find(a) != uf.find(b) and _people_match(ents[a], ents[b]):
+            uf.union(a, b)
     clusters: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for ref in ents:
         clusters.setdefault(uf.find(ref), []).append(ref)
@@ -167,10 +201,36 @@ def resolve(extractions: list[Extraction], known: Iterable[Entity] | None = None
         )
         for r in members:
             global_key[r] = key
-    out: list[Extraction] = []
-    for i, ex in enumerate(extractions):
-        out.append(_rekey(ex, i, global_key, merged))
-    return out
+    return Resolution(global_key, merged)
+
+
+def _person_candidates(people: list[tuple[int, str]], ents: dict[tuple[int, str], Entity]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of people sharing a (first name, surname), in nested-loop order.
+
+    :func:`_people_match` needs a pair of names with equal non-empty first names
+    and equal non-empty surnames, so no other pair can match.
+    """
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for idx, ref in enumerate(people):
+        ent = ents[ref]
+        keys = set()
+        for n in (ent.name, *ent.aliases):
+            pn = _parse_person(n)
+            if pn.first and pn.last:
+                keys.add((pn.first, pn.last))
+        for k in keys:
+            blocks.setdefault(k, []).append(idx)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for x, ia in enumerate(members):
+            for ib in members[x + 1 :]:
+                pairs.add((ia, ib))
+    return sorted(pairs)
+
+
+@lru_cache(maxsize=65536)
+def _parse_person(name: str) -> PersonName:
+    return PersonName.parse(name)
 
 
 def _rekey(ex: Extraction, i: int, global_key: dict[tuple[int, str], str], merged: dict[str, Entity]) -> Extraction:

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from graph.mentions.components import AGENCY_LABEL, agency_name
 from graph.mentions.context import DocContext, PartView
+from graph.mentions.spanents import doc_ents
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX, NOT_COMPANY_WORDS, is_generic_company_name
 
 #: Last words that make a model ORG span a firm even without a legal suffix.
@@ -63,7 +64,7 @@ def collect_entities(ctx: DocContext, view: PartView) -> None:
         return
     reg = ctx.registry
     claimed: list[tuple[int, int]] = ctx.notes.get("claimed", [])  # type: ignore[assignment]
-    for ent in view.doc.ents:
+    for ent in doc_ents(view.doc):
         text = re.sub(r"\s+", " ", ent.text).strip()
         if claimed:
             s, e = view.flow.source_span(ent.start_char, ent.end_char)
@@ -98,7 +99,7 @@ def resolve_short_mentions(ctx: DocContext, view: PartView) -> None:
     if view.doc is None:
         return
     reg = ctx.registry
-    for ent in view.doc.ents:
+    for ent in doc_ents(view.doc):
         if ent.label_ != "PERSON":
             continue
         text = ent.text.strip()

@@ -7,7 +7,7 @@ sentence rules, which need to know who "the Company" is.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -27,6 +27,8 @@ from graph.mentions.registrant import guess_registrant
 from graph.mentions.relations import apply_relations
 from graph.mentions.signatures import Signature, apply_signatures
 from graph.model import Extraction, SourceDocument
+from graph.mentions.spanents import release
+from graph.parallel.timing import StageTimer
 from graph.source.textforms import parse_text_ownership
 
 TEXT_OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A"}
@@ -90,14 +92,64 @@ def finish(ctx: DocContext) -> Extraction:
     )
 
 
+def extract_batch(
+    docs: Sequence[SourceDocument],
+    nlp: Language,
+    batch_size: int = 16,
+    timer: StageTimer | None = None,
+) -> list[Extraction | Exception]:
+    """Extract a few documents with one ``nlp.pipe`` over all their NLP views (batched across documents).
+
+    One outcome per document, in order: its extraction, or the exception that
+    stopped it, so one bad document never costs the others. Views that need no
+    NLP (XML forms, form boxes) never reach spaCy. Stages are timed into
+    ``timer`` ("clean": views and structured facts, "nlp", "rules").
+    """
+    timer = timer if timer is not None else StageTimer()
+    outcomes: list[Extraction | Exception | None] = [None] * len(docs)
+    ctxs: list[DocContext | None] = [None] * len(docs)
+    for i, sd in enumerate(docs):
+        try:
+            with timer.stage("clean"):
+                ctxs[i] = prepare(sd)
+        except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+            outcomes[i] = exc
+    views = [(i, v) for i, ctx in enumerate(ctxs) if ctx is not None for v in ctx.views if v.nlp]
+    with timer.stage("nlp"):
+        try:
+            for (_, view), doc in zip(views, nlp.pipe([v.flow.text for _, v in views], batch_size=batch_size)):
+                view.doc = doc
+        except Exception:  # noqa: BLE001 - find the document that fails, parse the others
+            for i, view in views:
+                if outcomes[i] is not None or view.doc is not None:
+                    continue
+                try:
+                    view.doc = nlp(view.flow.text)
+                except Exception as exc:  # noqa: BLE001
+                    outcomes[i] = exc
+    for i, ctx in enumerate(ctxs):
+        if ctx is None or outcomes[i] is not None:
+            continue
+        try:
+            with timer.stage("rules"):
+                outcomes[i] = finish(ctx)
+        except Exception as exc:  # noqa: BLE001
+            outcomes[i] = exc
+        finally:
+            for view in ctx.views:
+                if view.doc is not None:
+                    release(view.doc)
+                    view.doc = None  # the spaCy doc is the bulk of a document's memory
+    return [o for o in outcomes if o is not None]
+
+
 def extract_documents(docs: Iterable[SourceDocument], nlp: Language, batch_size: int = 8) -> Iterator[Extraction]:
-    """Extract many documents, batching the spaCy work with ``nlp.pipe``."""
+    """Extract many documents, batching the spaCy work with ``nlp.pipe``; raise on the first failure."""
     for sd in docs:
-        ctx = prepare(sd)
-        parsed = [v for v in ctx.views if v.nlp]
-        for view, doc in zip(parsed, nlp.pipe([v.flow.text for v in parsed], batch_size=batch_size)):
-            view.doc = doc
-        yield finish(ctx)
+        (outcome,) = extract_batch([sd], nlp, batch_size)
+        if isinstance(outcome, Exception):
+            raise outcome
+        yield outcome
 
 
 def extract_document(sd: SourceDocument, nlp: Language, batch_size: int = 8) -> Extraction:

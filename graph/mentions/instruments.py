@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
+from graph.mentions.spanents import span_ents
 from graph.normalize.durations import parse_duration
 from graph.normalize.dates import parse_date
 from graph.normalize.money import parse_money
@@ -122,7 +123,7 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span) -> list[Mention]:
             word = qual.group(1).lower()
             if word not in reg_names and word not in _NOT_ISSUER:
                 qpos = sent.start_char + men.start - len(lead) + qual.start(1)
-                in_org = any(e.label_ == "ORG" and e.start_char <= qpos < e.end_char for e in sent.ents)
+                in_org = any(e.label_ == "ORG" and e.start_char <= qpos < e.end_char for e in span_ents(sent))
                 men.foreign = in_org or bool(qual.group(2))
     return found
 

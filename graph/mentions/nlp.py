@@ -13,15 +13,19 @@ from graph.log import get_logger
 
 log = get_logger("nlp")
 
-#: Components not needed by any rule; disabling them is pure speed.
-UNUSED = ("lemmatizer",)
+#: Components not needed by any rule; disabling them is pure speed. The rules
+#: read ``doc.ents`` (ner), ``doc.sents`` (parser), ``token.tag_`` (tagger, in the
+#: PERSON filter) and lexical attributes; ``attribute_ruler`` only maps tags to
+#: ``pos_``/morphology, which nothing reads (tags, sentences and entities are
+#: identical without it on the sample filings), and it costs as much as the parser.
+UNUSED = ("lemmatizer", "attribute_ruler")
 
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     """Load ``model`` (a package name or path) and add the filing components after ``ner``."""
     try:
-        nlp = spacy.load(model, disable=[c for c in UNUSED])
+        nlp = spacy.load(model, exclude=[c for c in UNUSED])
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed: install its package (the default is "

@@ -17,6 +17,7 @@ from graph.mentions.components import AGENCY_LABEL
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import company_at, display_company, is_person_name
 from graph.mentions.gazetteer import ABBREV_SUFFIX_END, EXCHANGE_NAMES
+from graph.mentions.spanents import doc_ents, span_ents
 from graph.normalize.titles import parse_titles
 
 # --------------------------------------------------------------------------- officers
@@ -50,7 +51,7 @@ def _title_window(text: str) -> str:
 
 def _org_after(view: PartView, sent: Span, start_char: int, window: str) -> Span | None:
     """The company in an "... of X" right after a title, if any."""
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.start_char >= start_char and ent.label_ == "ORG" and ent.start_char - start_char <= len(window) + 5:
             between = view.flow.text[start_char : ent.start_char]
             if re.search(r"\bof\s+(?:the\s+)?$", between.strip() + " ", re.I) or re.search(r"\bof\s*$", between):
@@ -61,7 +62,7 @@ def _org_after(view: PartView, sent: Span, start_char: int, window: str) -> Span
 def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     text = view.flow.text
-    persons = [e for e in sent.ents if e.label_ == "PERSON" and (is_person_name(e.text.strip()) or _honorific_surname(ctx, e))]
+    persons = [e for e in span_ents(sent) if e.label_ == "PERSON" and (is_person_name(e.text.strip()) or _honorific_surname(ctx, e))]
     if not persons:
         return
     # "A and B, the Registrant's chief executive officer and executive vice president, respectively"
@@ -165,7 +166,7 @@ SUBSIDIARY_OF = re.compile(
 
 
 def _orgs_in(sent: Span) -> list[Span]:
-    return [e for e in sent.ents if e.label_ == "ORG"]
+    return [e for e in span_ents(sent) if e.label_ == "ORG"]
 
 
 def _split_name_list(text: str) -> list[tuple[int, int]]:
@@ -368,7 +369,7 @@ AGENT_BEFORE = re.compile(
 def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     # the parser's sentences break oddly in tables ("LEAD UNDERWRITER: | X"): look beyond them, never across a line
-    orgs = [e for e in sent.doc.ents if e.label_ == "ORG" and sent.start_char - 100 <= e.start_char <= sent.end_char + 100]
+    orgs = [e for e in doc_ents(sent.doc) if e.label_ == "ORG" and sent.start_char - 100 <= e.start_char <= sent.end_char + 100]
     if not orgs:
         return
     for relation, pat in AGENT_ROLES:
@@ -489,7 +490,7 @@ def apply_relations(ctx: DocContext, view: PartView) -> None:
     if view.doc is None:
         return
     for sent in view.doc.sents:
-        if not any(e.label_ in ("ORG", "PERSON", AGENCY_LABEL) for e in sent.ents) and "(" not in sent.text:
+        if not any(e.label_ in ("ORG", "PERSON", AGENCY_LABEL) for e in span_ents(sent)) and "(" not in sent.text:
             continue
         for rule in SENTENCE_RULES:
             rule(ctx, view, sent)

