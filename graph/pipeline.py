@@ -164,14 +164,15 @@ class BuildResult(ExtractResult):
 
 def _unchanged(path: Path, stored: dict[str, str]) -> bool:
     """The store holds this file's document built from the same bytes (sha256 of the raw file)."""
+    from graph.source import read_file_bytes
     from graph.source.decode import sha256
 
     digest = stored.get(path.name)
     if digest is None:
         return False
-    try:
-        return sha256(path.read_bytes()) == digest
-    except OSError:
+    try:  # same reader and size limit as extraction: an oversized file is never read whole here
+        return sha256(read_file_bytes(path)) == digest
+    except SourceError:
         return False  # extraction will report why
 
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any, Callable, Literal, TypeVar
 
 from graph.config import Settings
-from graph.errors import ConfigError
+from graph.errors import ConfigError, SourceError
 from graph.log import get_logger
 from graph.model import Extraction
 from graph.parallel.executors import EXTRACT_CHUNK, RENDER_CHUNK, Shards, check_model, chunked
 from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
+from graph.source import read_file_bytes
 
 log = get_logger("parallel.dask")
 
@@ -157,10 +158,8 @@ def _blob_chunks(paths: Sequence[Path]) -> Iterator[list[tuple[str, bytes]]]:
     for chunk in chunked(paths, EXTRACT_CHUNK):
         blobs: list[tuple[str, bytes | str]] = []
         for p in chunk:
-            try:
-                blobs.append((str(p), p.read_bytes()))
-            except IsADirectoryError:
-                blobs.append((str(p), "is a folder, not a file"))
-            except OSError as err:  # the same one-line reason read_source gives
-                blobs.append((str(p), f"cannot read file: {err.strerror or err}"))
+            try:  # the same reader as read_source: size limit and one-line reasons included
+                blobs.append((str(p), read_file_bytes(p)))
+            except SourceError as err:
+                blobs.append((str(p), err.reason))
         yield blobs
