@@ -115,7 +115,7 @@ def child_baseline(corpus: Path, model: str) -> dict[str, Any]:
 def child_build(corpus: Path, model: str, jobs: int, out: Path, pin: bool) -> dict[str, Any]:
     """build_into_store as `filing-kg build` runs it, then the CLI's exports, timed apart."""
     from graph.config import Settings
-    from graph.parallel.timing import StageTimer
+    from graph.timing import StageTimer
     from graph.pipeline import build_into_store
     from graph.store import open_store
 

@@ -126,6 +126,7 @@ def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, 
     first fetches the matching filings from EDGAR (see `filing-kg fetch`)
     into --to (default OUT/filings) and builds them along with SOURCES.
     """
+    from graph.query.stats import store_stats
     from graph.store import open_store
 
     out.mkdir(parents=True, exist_ok=True)
@@ -134,7 +135,7 @@ def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, 
         result = _build_into(sources, store, _settings(model), force, strict, jobs=jobs, dask=dask)
         trig = store.export(out / "graph.trig", "trig")
         ttl = store.export(out / "graph.ttl", "turtle")
-        stats = store.stats()
+        stats = store_stats(store)
     counts = result.counts()
     skipped = f", {len(result.skipped)} skipped (unchanged)" if result.skipped else ""
     click.echo(f"documents: {len(result.extractions)} built{skipped}, {len(result.failures)} failed")
@@ -199,9 +200,12 @@ def facts(sources: tuple[str, ...], no_source: bool, model: str | None) -> None:
 @click.option("--filings", type=click.Path(exists=True, file_okay=False, path_type=Path), required=True, help="Folder holding the documents the gold files name.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--verbose", "verbose_", is_flag=True, help="List missed and spurious facts per document.")
+@click.option("--only", "only", multiple=True, metavar="GLOB", help="Score only documents whose file name matches; repeatable (e.g. 'EX-21*').")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB", help="Leave out documents whose file name matches; repeatable.")
+@click.option("--split", "split", type=click.Choice(["tune", "check"]), default=None, help="Score one half of the development split named in GOLD_DIR/splits.toml.")
 @model_option
 @_guard
-def evaluate(gold_dir: Path, filings: Path, as_json: bool, verbose_: bool, model: str | None) -> None:
+def evaluate(gold_dir: Path, filings: Path, as_json: bool, verbose_: bool, only: tuple[str, ...], exclude: tuple[str, ...], split: str | None, model: str | None) -> None:
     """Score extraction against gold YAML files (see data/gold/FORMAT.md).
 
     Each gold document is built alone, turned into flat facts by the facts
@@ -210,7 +214,7 @@ def evaluate(gold_dir: Path, filings: Path, as_json: bool, verbose_: bool, model
     from graph.evaluate.run import evaluate_dir
     from graph.evaluate.report import format_report, report_to_json
 
-    report, failures = evaluate_dir(gold_dir, filings, _settings(model))
+    report, failures = evaluate_dir(gold_dir, filings, _settings(model), only=only, exclude=exclude, split=split)
     for f in failures:
         click.echo(f"error: {f}", err=True)
     if as_json:
@@ -247,8 +251,8 @@ def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: st
     """
     from graph.errors import QueryError, StoreError
     from graph.query.library import list_queries, parse_param, resolve_query_text
-    from graph.query.results import kind, serialize
-    from graph.query.sparql import raw_query
+    from graph.store.results import kind, serialize
+    from graph.store.sparql import raw_query
     from graph.query.table import render_table
     from graph.rdf.convert import from_ox
     from graph.store import open_store
@@ -285,10 +289,11 @@ def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: st
 @_guard
 def stats(store_path: Path, as_json: bool) -> None:
     """Print triples, documents, entities by type and facts by relation."""
+    from graph.query.stats import store_stats
     from graph.store import open_store
 
     with open_store(store_path, read_only=True) as store:
-        s = store.stats()
+        s = store_stats(store)
     if as_json:
         click.echo(json.dumps(s, indent=2))
         return

@@ -38,3 +38,7 @@ class ValidationError(FilingKGError):
 
 class GoldFormatError(FilingKGError):
     """A gold YAML file does not follow FORMAT.md."""
+
+
+class EvaluationError(FilingKGError):
+    """An evaluation that cannot run as asked (no documents selected, a bad split file)."""

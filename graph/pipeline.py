@@ -31,7 +31,7 @@ from graph.log import get_logger
 from graph.model import Entity, Extraction, SourceDocument
 from graph.parallel.executors import Executor, open_executor
 from graph.parallel.spool import Spool
-from graph.parallel.timing import StageTimer
+from graph.timing import StageTimer
 from graph.rdf.build import extraction_to_dataset
 from graph.source import expand_sources, read_source
 

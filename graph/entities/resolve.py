@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graph.entities.registry import PersonName, _name_quality
+from graph.mentions.registry import PersonName, _name_quality
 from graph.model import Entity, Extraction, Fact, Instrument, RELATIONS
 from graph.normalize.names import company_core, company_form, name_key
 

@@ -6,9 +6,13 @@ objects) means the score measures what users actually get out of the graph.
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Sequence
+from fnmatch import fnmatch
 from pathlib import Path
 
 from graph.config import Settings
+from graph.errors import EvaluationError
 from graph.evaluate.gold import GoldDocument, load_gold_dir
 from graph.evaluate.report import Report, aggregate
 from graph.evaluate.score import DocumentScore, score_document
@@ -49,6 +53,40 @@ def evaluate_documents(golds: list[GoldDocument], filings: Path, settings: Setti
     return aggregate(scores), failures
 
 
-def evaluate_dir(gold_dir: Path, filings: Path, settings: Settings | None = None) -> tuple[Report, list[str]]:
-    """Score every ``*.yaml`` gold file in ``gold_dir`` against a build of its filing."""
-    return evaluate_documents(load_gold_dir(gold_dir), filings, settings)
+def evaluate_dir(
+    gold_dir: Path,
+    filings: Path,
+    settings: Settings | None = None,
+    *,
+    only: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    split: str | None = None,
+) -> tuple[Report, list[str]]:
+    """Score the ``*.yaml`` gold files in ``gold_dir`` against builds of their filings.
+
+    ``only``/``exclude`` are globs over document file names; ``split`` ("tune" or
+    "check") keeps one half of the development split in ``gold_dir/splits.toml``,
+    so rules are tuned on one part and checked on a part not looked at.
+    """
+    golds = load_gold_dir(gold_dir)
+    if split is not None:
+        held_out = load_split(gold_dir)
+        golds = [g for g in golds if (g.document in held_out) == (split == "check")]
+    if only:
+        golds = [g for g in golds if any(fnmatch(g.document, pat) for pat in only)]
+    golds = [g for g in golds if not any(fnmatch(g.document, pat) for pat in exclude)]
+    if not golds:
+        raise EvaluationError(f"no gold documents left to score in {gold_dir}")
+    return evaluate_documents(golds, filings, settings)
+
+
+def load_split(gold_dir: Path) -> set[str]:
+    """Documents of the held-out ("check") half named in ``gold_dir/splits.toml``."""
+    path = gold_dir / "splits.toml"
+    if not path.is_file():
+        raise EvaluationError(f"{path} not found: --split needs a splits.toml with a 'check' list")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise EvaluationError(f"{path}: {exc}") from exc
+    return set(data.get("check", {}).get("documents", []))

@@ -89,7 +89,7 @@ def document(store: object, doc_id: str) -> Dataset:
 
 def construct(store: object, query: str | Path) -> Dataset:
     """Triples of a CONSTRUCT (or DESCRIBE) query run on the union of the graphs; text or a file."""
-    from graph.query.sparql import construct as run_construct
+    from graph.store.sparql import construct as run_construct
 
     text = Path(query).read_text(encoding="utf-8") if isinstance(query, Path) else query
     try:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph.entities.registry import EntityRegistry
+from graph.mentions.registry import EntityRegistry
 from graph.model import Evidence, SourceDocument, TextPart
 
 if TYPE_CHECKING:  # pragma: no cover

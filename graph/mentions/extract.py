@@ -11,8 +11,8 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from graph.entities.registry import EntityRegistry
-from graph.entities.structured import apply_form, apply_header
+from graph.mentions.registry import EntityRegistry
+from graph.mentions.structured import apply_form, apply_header
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
 from graph.mentions.letters import apply_letters
@@ -28,7 +28,7 @@ from graph.mentions.relations import apply_relations
 from graph.mentions.signatures import Signature, apply_signatures
 from graph.model import Extraction, SourceDocument
 from graph.mentions.spanents import release
-from graph.parallel.timing import StageTimer
+from graph.timing import StageTimer
 from graph.source.textforms import parse_text_ownership
 
 TEXT_OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A"}

@@ -15,6 +15,6 @@ process, in a process pool (``--jobs N``) or on a Dask cluster (``--dask``).
 This package imports no Dask unless a Dask executor is asked for.
 """
 
-from graph.parallel.timing import STAGES, StageTimer
+from graph.timing import STAGES, StageTimer
 
 __all__ = ["STAGES", "StageTimer"]

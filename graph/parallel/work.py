@@ -17,7 +17,7 @@ from typing import Sequence
 from graph.errors import SourceError
 from graph.log import get_logger
 from graph.model import Extraction, SourceDocument
-from graph.parallel.timing import StageTimer
+from graph.timing import StageTimer
 
 log = get_logger("parallel.work")
 

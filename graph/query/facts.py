@@ -13,7 +13,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from graph.query.sparql import Source, load_query, prepare, select
+from graph.store.sparql import Source, load_query, prepare, select
 from graph.rdf.literals import canonical_decimal
 
 _NUMERIC = {

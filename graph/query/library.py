@@ -15,25 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-import pyoxigraph as ox
 
 from graph.errors import QueryError
-from graph.rdf.namespaces import PREFIXES
 from graph.rdf.ontology import ontology_dir
+from graph.store.params import bind, placeholders, sparql_term
+
+__all__ = ["NamedQuery", "bind", "get_query", "list_queries", "placeholders", "sparql_term"]
 
 _PARAM_LINE = re.compile(r"^#\s*param:\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[—:-]+\s*(?P<doc>.*))?$")
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
-_PREFIXED = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9_-]*):(?P<local>[A-Za-z0-9_][A-Za-z0-9_./%-]*)$")
-_ABSOLUTE_IRI = re.compile(r"^(?:https?|urn|file|mailto|tag):\S+$")
-# characters SPARQL's IRIREF forbids (besides controls and space)
-_IRI_FORBIDDEN = set('<>"{}|^`\\')
-
-
-def _placeholder(name: str) -> re.Pattern[str]:
-    return re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
-
-
-_ANY_PLACEHOLDER = re.compile(r"VALUES\s+\?(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\}")
 
 
 @dataclass(frozen=True)
@@ -104,60 +94,6 @@ def is_query_name(text: str) -> bool:
     """True if ``text`` names a library query (rather than being SPARQL or a path)."""
     stem = text[:-3] if text.endswith(".rq") else text
     return bool(_NAME.match(stem)) and (library_dir() / f"{stem}.rq").is_file()
-
-
-# --------------------------------------------------------------------------- binding
-
-
-def _escape_string(value: str) -> str:
-    out = value.replace("\\", "\\\\").replace('"', '\\"')
-    out = out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    out = out.replace("\b", "\\b").replace("\f", "\\f")
-    return f'"{out}"'
-
-
-def _iri(value: str) -> str:
-    if any(c in _IRI_FORBIDDEN or ord(c) <= 0x20 for c in value):
-        raise QueryError(f"not a valid IRI: {value!r}")
-    try:
-        ox.NamedNode(value)
-    except ValueError as exc:
-        raise QueryError(f"not a valid IRI: {value!r} ({exc})") from exc
-    return f"<{value}>"
-
-
-def sparql_term(value: str) -> str:
-    """A parameter value as SPARQL syntax: an IRI if it looks like one, else a plain string literal.
-
-    ``<...>``, absolute ``http(s):``/``urn:`` IRIs and prefixed names with a known
-    prefix (``fkgid:company/cik-320193``) become validated IRIs; anything else is
-    an escaped string literal (so ``"`` or ``}`` in a name cannot change the query).
-    """
-    if value.startswith("<") and value.endswith(">"):
-        return _iri(value[1:-1])
-    m = _PREFIXED.match(value)
-    if m and m["prefix"] in PREFIXES:
-        return _iri(PREFIXES[m["prefix"]] + m["local"])
-    if _ABSOLUTE_IRI.match(value):
-        return _iri(value)
-    return _escape_string(value)
-
-
-def placeholders(text: str) -> list[str]:
-    """Names of the parameters a query text can bind (its ``VALUES ?x { UNDEF }`` placeholders)."""
-    return list(dict.fromkeys(m["name"] for m in _ANY_PLACEHOLDER.finditer(text)))
-
-
-def bind(text: str, params: Mapping[str, str]) -> str:
-    """The query with each parameter's placeholder bound to its value; QueryError for unknown names."""
-    for name, value in params.items():
-        pattern = _placeholder(name)
-        if not pattern.search(text):
-            known = ", ".join(placeholders(text)) or "none"
-            raise QueryError(f"query has no parameter {name!r} (parameters: {known})")
-        term = sparql_term(value)
-        text = pattern.sub(lambda _m, n=name, t=term: f"VALUES ?{n} {{ {t} }}", text)
-    return text
 
 
 def parse_param(spec: str) -> tuple[str, str]:

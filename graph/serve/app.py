@@ -33,7 +33,7 @@ from urllib.parse import parse_qs
 
 from graph.errors import ConfigError, QueryError, StoreError
 from graph.log import get_logger
-from graph.query.results import QueryTimeout, dataset_options, execute, kind, limited, serialize
+from graph.store.results import QueryTimeout, dataset_options, execute, kind, limited, serialize
 from graph.rdf.namespaces import PREFIXES
 from graph.serve.negotiate import choose
 from graph.serve.page import index_html

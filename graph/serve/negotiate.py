@@ -2,7 +2,7 @@
 
 The media types are those the SPARQL 1.1 Protocol and common clients
 (SPARQLWrapper, Jena, rdflib) send; each maps to a format name of
-:mod:`graph.query.results`. ``None`` from :func:`choose` means 406.
+:mod:`graph.store.results`. ``None`` from :func:`choose` means 406.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import re
 from graph.errors import SourceError
 from graph.model import SourceDocument
 from graph.source.formtype import guess_form_type
-from graph.text import html_to_text
+from graph.source.render import html_to_text
 
 _OPENS_AS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html[^>]*>\s*)?(?:<!--.*?-->\s*)*<html\b",
                             re.IGNORECASE | re.DOTALL)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from graph.model import SourceDocument
 from graph.source.formtype import guess_form_type
-from graph.text import clean_plain
+from graph.source.render import clean_plain
 
 
 def plain_document(doc: SourceDocument) -> SourceDocument:

@@ -18,7 +18,7 @@ from graph.source.detect import is_html
 from graph.source.sgmlheader import parse_header
 from graph.source.values import span_field
 from graph.source.xmlforms import read_xml_form
-from graph.text import clean_plain, html_to_text
+from graph.source.render import clean_plain, html_to_text
 
 log = get_logger("source")
 

@@ -31,7 +31,7 @@ from rdflib import Dataset, Graph
 from graph.errors import StoreError
 from graph.log import get_logger
 from graph.model import Entity, Extraction
-from graph.query.sparql import QueryResult, run_query
+from graph.store.sparql import QueryResult, run_named, run_query
 from graph.rdf.build import document_graph
 from graph.rdf.convert import ntriples_line, ox_to_dataset, ox_to_graph
 from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
@@ -70,14 +70,6 @@ SELECT DISTINCT ?e ?type ?name ?alias ?cik WHERE {
   OPTIONAL { ?e fkg:alias ?alias }
   OPTIONAL { ?e fkg:cik ?cik }
 }
-"""
-
-_ENTITY_COUNTS = """
-PREFIX fkg: <https://w3id.org/filing-kg/ontology#>
-SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  VALUES (?class ?type) { (fkg:Company "Company") (fkg:Person "Person") (fkg:GovernmentAgency "GovernmentAgency") }
-  ?e a ?class .
-} GROUP BY ?type
 """
 
 
@@ -261,7 +253,7 @@ class GraphStore:
         an existing store, so a company or person already stored keeps its node.
         An entity labelled differently by different documents keeps the best name.
         """
-        from graph.entities.registry import _name_quality
+        from graph.mentions.registry import _name_quality
 
         found: dict[str, Entity] = {}
         for row in self.oxigraph.query(_KNOWN_ENTITIES, use_default_graph_as_union=True):  # type: ignore[union-attr]
@@ -286,9 +278,7 @@ class GraphStore:
 
     def query_named(self, name: str, *, doc_ids: list[str] | None = None, **params: str) -> QueryResult:
         """Run a library query of ``ontology/queries/`` with keyword parameters, e.g. ``query_named("officers", company="Innovo")``."""
-        from graph.query.library import get_query
-
-        return run_query(self, get_query(name).text, doc_ids=doc_ids, params=params)
+        return run_named(self, name, doc_ids=doc_ids, params=params)
 
     def query(self, sparql: str, *, doc_ids: list[str] | None = None,
               params: Mapping[str, str] | None = None) -> QueryResult:
@@ -313,23 +303,6 @@ class GraphStore:
     def dataset(self) -> Dataset:
         """A copy of the whole store as an rdflib Dataset."""
         return ox_to_dataset(self.oxigraph.quads_for_pattern(None, None, None, None))
-
-    def stats(self) -> dict[str, object]:
-        """Sizes: quads, named graphs, documents, entities by type, facts by relation (facts view)."""
-        from graph.query.facts import fact_rows  # local: facts view is a heavier dependency
-
-        store = self.oxigraph
-        entities = {"Company": 0, "Person": 0, "GovernmentAgency": 0}
-        for row in run_query(self, _ENTITY_COUNTS):  # type: ignore[union-attr]
-            entities[str(row["type"])] = int(row["n"])
-        facts = Counter(r["relation"] for r in fact_rows(self) if r["relation"] != "type")
-        return {
-            "triples": len(store),
-            "named_graphs": sum(1 for _ in store.named_graphs()),
-            "documents": len(self.documents()),
-            "entities": entities,
-            "facts": dict(sorted(facts.items())),
-        }
 
     # ------------------------------------------------------------------ export
 

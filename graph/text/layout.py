@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-#: Lines shorter than this (stripped) are headings, cover-page or signature lines: joined only to a
-#: lower-case continuation.
-SHORT_LINE = 40
+from graph.source.render.builder import SHORT_LINE  # noqa: F401 - shared with the HTML renderer
 
 _GAP = re.compile(r"(?<=\S) +(?=\S)")
 _LIST_START = re.compile(r"^\s*(?:\(?[0-9ivxIVX]{1,4}[.)]|\([a-zA-Z]\)|[a-z][.)]|[\u2022\u00b7*\-])\s")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from graph.model import TextPart
-from graph.text.builder import TextBuilder
+from graph.source.render.builder import TextBuilder
 from graph.text.layout import SHORT_LINE, is_layout_line, starts_list_item
 
 _WORD = re.compile(r"\S+")

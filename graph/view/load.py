@@ -19,7 +19,7 @@ from rdflib.term import Node
 from graph.export.projection import property_key, rel_type, to_property_graph
 from graph.export.terms import doc_id_of, local_id
 from graph.log import get_logger
-from graph.query.sparql import Source, run_query
+from graph.store.sparql import Source, run_query
 from graph.view.model import ViewEdge, ViewGraph, ViewNode
 from graph.view.style import ENTITY_TYPE_OF_LABEL, property_label, relation_label
 

@@ -7,7 +7,7 @@ import pyoxigraph as ox
 from graph.entities.resolve import plan_resolution, resolve
 from graph.model import Entity, Extraction
 from graph.parallel.spool import Spool
-from graph.parallel.timing import StageTimer
+from graph.timing import StageTimer
 from graph.store import open_store
 from tests.parallel.conftest import FILES
 

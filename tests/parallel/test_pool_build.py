@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SourceError
-from graph.parallel.timing import STAGES, StageTimer
+from graph.timing import STAGES, StageTimer
 from graph.pipeline import build_into_store, extract_paths
 from graph.store import open_store
 from tests.parallel.conftest import FILES, assert_same_graph

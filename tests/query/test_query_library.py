@@ -6,7 +6,7 @@ import pytest
 
 from graph.errors import QueryError
 from graph.query.library import bind, get_query, list_queries, parse_param, placeholders, resolve_query_text, sparql_term
-from graph.query.sparql import run_query
+from graph.store.sparql import run_query
 from graph.rdf.build import extraction_to_dataset
 from graph.store import open_store
 

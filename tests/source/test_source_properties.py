@@ -17,7 +17,7 @@ from graph.errors import SourceError
 from graph.model import SourceDocument
 from graph.source import read_source
 from graph.source.decode import decode
-from graph.text import clean_plain, html_to_text
+from graph.source.render import clean_plain, html_to_text
 
 FILINGS = Path(__file__).resolve().parents[2] / "data" / "filings"
 SAMPLES = sorted(p for p in FILINGS.iterdir() if p.is_file())

@@ -9,7 +9,7 @@ import pytest
 from graph.model import TextPart
 from graph.source import read_source
 from graph.source.formtype import guess_form_type
-from graph.text import clean_plain
+from graph.source.render import clean_plain
 
 FILINGS = Path(__file__).resolve().parents[2] / "data" / "filings"
 

@@ -13,6 +13,7 @@ from graph.errors import StoreError
 from graph.rdf.build import document_graph, extraction_to_dataset
 from graph.rdf.convert import ox_to_dataset
 from graph.rdf.iri import graph_iri
+from graph.query.stats import store_stats
 from graph.store import open_store
 
 
@@ -81,7 +82,7 @@ def test_remove_document_removes_exactly_that_graph(sample) -> None:
 def test_stats(sample) -> None:
     with open_store(None) as store:
         store.add_extraction(sample.innovo_extraction())
-        stats = store.stats()
+        stats = store_stats(store)
     assert stats["documents"] == 1 and stats["named_graphs"] == 1
     assert stats["entities"] == {"Company": 2, "Person": 1, "GovernmentAgency": 1}
     assert stats["facts"]["conversion_price"] == 3

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from graph.text import clean_plain, html_to_text, reflow
+from graph.source.render import clean_plain, html_to_text
+from graph.text import reflow
 
 FILINGS = Path(__file__).resolve().parents[2] / "data" / "filings"
 

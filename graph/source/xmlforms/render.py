@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from graph.model import TextPart
 from graph.source.xmlforms.xmldoc import XmlDoc
-from graph.text.builder import TextBuilder
+from graph.source.render.builder import TextBuilder
 
 
 def render_xml(doc: XmlDoc, end: int) -> TextPart:

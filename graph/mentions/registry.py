@@ -194,7 +194,10 @@ class EntityRegistry:
         if evidence is not None:
             _add_evidence(ent, evidence)
         if registrant:
+            # a second name for the registrant (cover page vs SGML header: renamed
+            # companies, typos) folds into the one registrant entity as an alias
             self.set_registrant(key)
+            return self.registrant or key
         return key
 
     def set_registrant(self, key: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from graph.text import clean_plain
+from graph.source.render import clean_plain
 
 FILINGS = Path(__file__).resolve().parents[2] / "data" / "filings"
 

@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph.model import TextPart
-from graph.text.builder import TextBuilder
-from graph.text.htmltokens import Token, tokenize
-from graph.text.layout import SHORT_LINE
+from graph.source.render.builder import TextBuilder
+from graph.source.render.htmltokens import Token, tokenize
+from graph.source.render.builder import SHORT_LINE
 
 BLOCK = frozenset(
     "address article aside blockquote body caption center dd dir div dl dt fieldset figcaption figure "

@@ -18,8 +18,8 @@ from rdflib.term import Node
 from graph.errors import QueryError, StoreError
 from graph.rdf.convert import from_ox, ox_to_graph, rdflib_to_ox_quads, triples_to_ox
 from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
-from graph.query.library import bind
-from graph.query.results import RawResult, dataset_options, execute
+from graph.store.params import bind
+from graph.store.results import RawResult, dataset_options, execute
 from graph.rdf.ontology import ontology_dir
 
 Row = dict[str, Node]
@@ -87,10 +87,10 @@ def _oxigraph_of(source: Source, doc_ids: list[str] | None) -> ox.Store:
 
 def raw_query(source: Source, query: str, *, doc_ids: list[str] | None = None,
               params: Mapping[str, str] | None = None) -> RawResult:
-    """Run a query and return pyoxigraph's own result (for serialising with :mod:`graph.query.results`).
+    """Run a query and return pyoxigraph's own result (for serialising with :mod:`graph.store.results`).
 
     ``params`` bind the query's ``VALUES ?name { UNDEF }`` placeholders (see
-    :func:`graph.query.library.bind`).
+    :func:`graph.store.params.bind`).
     """
     if params:
         query = bind(query, params)

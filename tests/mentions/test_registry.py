@@ -1,6 +1,6 @@
 """Within-document resolution: variants merge, different people never do."""
 
-from graph.entities.registry import EntityRegistry, PersonName
+from graph.mentions.registry import EntityRegistry, PersonName
 
 
 def test_person_name_compatibility():

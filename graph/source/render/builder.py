@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from graph.model import TextPart
 
+#: Lines shorter than this (stripped) are headings, cover-page or signature lines: joined only to a
+#: lower-case continuation (the HTML renderer ends longer block lines with a blank line for that).
+SHORT_LINE = 40
+
 
 class TextBuilder:
     """Append-only text with a parallel list of source offsets."""

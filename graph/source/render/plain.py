@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from graph.model import TextPart
-from graph.text.builder import TextBuilder
+from graph.source.render.builder import TextBuilder
 
 TAB_SIZE = 8
 _SPECIAL = re.compile(r"[\t<\x00-\x1f\x7f-\xa0]")

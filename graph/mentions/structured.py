@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph.entities.registry import EntityRegistry
+from graph.mentions.registry import EntityRegistry
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 from graph.model import Evidence, FieldValue, FormParty, HeaderCompany, SourceDocument, StructuredForm
 from graph.normalize.dates import parse_date
@@ -203,7 +203,7 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
 
 
 def _same_person(a: str, b: str, raw: str) -> bool:
-    from graph.entities.registry import PersonName
+    from graph.mentions.registry import PersonName
 
     pa = PersonName.parse(a)
     return pa.compatible(PersonName.parse(b)) or pa.compatible(PersonName.parse(raw))

@@ -7,7 +7,7 @@ import random
 import re
 from pathlib import Path
 
-from graph.text import exact_source_span, html_to_text
+from graph.source.render import exact_source_span, html_to_text
 
 FILINGS = Path(__file__).resolve().parents[2] / "data" / "filings"
 

@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, Literal
 
 from graph.errors import QueryError
-from graph.query.sparql import ask, construct, load_query, run_query, select
+from graph.store.sparql import ask, construct, load_query, run_query, select
 from graph.rdf.build import document_graph, extraction_to_dataset
 from graph.store import open_store
 
