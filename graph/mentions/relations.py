@@ -1,4 +1,4 @@
-"""Relations read from prose: officers, subsidiaries, agents, tickers, acquisitions.
+"""Relations read from prose: subsidiaries, agents, tickers, acquisitions (officers: graph.mentions.roles).
 
 Each rule works on one sentence of the reflowed, spaCy-parsed text and the
 entity spans the components left in it. They are written against the
@@ -15,142 +15,10 @@ from spacy.tokens import Span
 
 from graph.mentions.components import AGENCY_LABEL
 from graph.mentions.context import DocContext, PartView
-from graph.mentions.entities import company_at, display_company, is_person_name
+from graph.mentions.entities import company_at, display_company
 from graph.mentions.gazetteer import ABBREV_SUFFIX_END, EXCHANGE_NAMES
 from graph.mentions.spanents import doc_ents, span_ents
-from graph.normalize.titles import parse_titles
-
-# --------------------------------------------------------------------------- officers
-
-AFTER_NAME = re.compile(
-    r"^\s*(?:,\s*(?:who\s+(?:is|was|has\s+been|will\s+serve\s+as)\s+)?|\s*\(|\s+(?:was|has\s+been|had\s+been|will\s+be|is)\s+"
-    r"(?:appointed|named|elected|promoted)\s+(?:to\s+(?:the\s+(?:position|office)s?\s+of\s+)?|as\s+)?|\s+resigned\s+(?:as|from)\s+|"
-    r"\s+(?:will\s+|has\s+|had\s+|currently\s+|also\s+)?(?:serve|serves|served|continue\s+to\s+serve|been\s+serving)\s+as\s+|\s+is\s+(?:the|our|its)\s+|"
-    r"\s+as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+|its\s+)?(?:new\s+|interim\s+|acting\s+)?(?=[A-Z])|"
-    r"\s+(?:to|from)\s+(?=(?:the|its|our)\s+(?:company['’]s\s+)?board\b))"
-    r"(?P<t>[^.;]{2,160})",
-    re.I,
-)
-BEFORE_NAME = re.compile(r"(?P<t>(?:[A-Z][\w.'’-]*\s+|(?:and|of|the|board|member|corporate|current|former|interim|acting|independent)\s+){1,8}),?\s*$", re.I)
-#: A title written before a name must end right before it in one of these words.
-TITLE_TAIL = {
-    "officer", "president", "ceo", "cfo", "coo", "cto", "cao", "chairman", "chairwoman", "chair", "director", "member",
-    "secretary", "treasurer", "counsel", "controller", "vp", "founder", "chief", "manager", "head",
-}
-DIRECTOR_WORDS = re.compile(r"\b(?:board\s+member|member\s+of\s+(?:the|our|its)\s+board|directors?\b)", re.I)
-STOP_TITLE = re.compile(r"\b(?:said|says|stated|announced|who|which|that|will|has|have|had|is|was|were|to)\b", re.I)
-
-
-def _title_window(text: str) -> str:
-    """Cut a title phrase at the first thing that cannot be part of it."""
-    text = re.sub(r"^\s*(?:age\s+)?\d{2}\s*,\s*", "", text)  # "John Smith, age 52, has served as ..."
-    text = re.sub(r"^(?:has|had|also|currently|will)?\s*(?:served|serves|serve|been\s+serving|been)\s+as\s+(?:the\s+|our\s+|its\s+)?", "", text, flags=re.I)
-    m = STOP_TITLE.search(text)
-    return text[: m.start()] if m else text
-
-
-def _org_after(view: PartView, sent: Span, start_char: int, window: str) -> Span | None:
-    """The company in an "... of X" right after a title, if any."""
-    for ent in span_ents(sent):
-        if ent.start_char >= start_char and ent.label_ == "ORG" and ent.start_char - start_char <= len(window) + 5:
-            between = view.flow.text[start_char : ent.start_char]
-            if re.search(r"\bof\s+(?:the\s+)?$", between.strip() + " ", re.I) or re.search(r"\bof\s*$", between):
-                return ent
-    return None
-
-
-def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
-    reg = ctx.registry
-    text = view.flow.text
-    persons = [e for e in span_ents(sent) if e.label_ == "PERSON" and (is_person_name(e.text.strip()) or _honorific_surname(ctx, e))]
-    if not persons:
-        return
-    # "A and B, the Registrant's chief executive officer and executive vice president, respectively"
-    resp = re.search(r"respectively", sent.text, re.I)
-    if resp and len(persons) >= 2:
-        after = text[persons[-1].end_char : sent.start_char + resp.start()]
-        pieces = [p for p in re.split(r",\s*|\s+and\s+", re.sub(r"^[,\s]*(?:the\s+\w+'s\s+|our\s+|its\s+)?", "", after)) if p.strip()]
-        if len(pieces) == len(persons):
-            for pers, piece in zip(persons, pieces):
-                _officer(ctx, view, pers, piece, None)
-            return
-    for pers in persons:
-        after = text[pers.end_char : sent.end_char].split("\n", 1)[0]  # never across a layout line
-        m = AFTER_NAME.match(after)
-        if m:
-            window = _title_window(m.group("t"))
-            # stop at the next person's name
-            for other in persons:
-                if other.start_char > pers.end_char:
-                    cut = other.start_char - pers.end_char - m.start("t")
-                    if 0 < cut < len(window):
-                        window = window[:cut]
-            org = _org_after(view, sent, pers.end_char + m.start("t"), window)
-            org_key = company_at(ctx, view, org, "rule:title-of") if org is not None else None
-            if org_key is None:
-                of = OF_NAME.search(window)
-                if of:
-                    org_key = reg.find("Company", of.group(1))
-                    if org_key is None and not re.match(r"(?:the\s+)?(?:company|registrant|board|directors)\b", of.group(1), re.I):
-                        continue  # a title at some other, unknown organisation
-            _officer(ctx, view, pers, window, org_key)
-        before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char].rsplit("\n", 1)[-1]
-        bm = BEFORE_NAME.search(before)
-        if bm and bm.group("t").split()[-1].lower().strip(",") in TITLE_TAIL:
-            _officer(ctx, view, pers, bm.group("t"), None, before=True)
-
-
-OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})")
-
-
-def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org_key: str | None, before: bool = False) -> None:
-    reg = ctx.registry
-    tp = parse_titles(title_text)
-    director = tp.director or bool(DIRECTOR_WORDS.search(title_text))
-    start_date, end_date = _role_dates(pers.sent.text)
-    if before and re.search(r"\bformer\b", title_text, re.I):
-        return
-    if not tp.titles and not director:
-        return
-    org_key = org_key or reg.registrant
-    if org_key is None:
-        return
-    ev = ctx.span_evidence(view, pers, "ner:person+rule:title", 0.75)
-    pkey = _honorific_surname(ctx, pers) or reg.add("Person", re.sub(r"\s+", " ", pers.text.strip().strip(",")), ev)
-    for t in tp.titles:
-        reg.fact(pkey, "officer_of", org_key, ev, qualifier=t, start_date=start_date, end_date=end_date)
-    if director:
-        reg.fact(pkey, "director_of", org_key, ev, start_date=start_date, end_date=end_date)
-
-
-def _honorific_surname(ctx: DocContext, pers: Span) -> str | None:
-    """"Mr. Oyelaran": the one person of the document with that surname, if any."""
-    if len(pers) != 1 or pers.start == 0:
-        return None
-    prev = pers.doc[pers.start - 1].text.rstrip(".").lower()
-    if prev not in ("mr", "ms", "mrs", "dr", "miss"):
-        return None
-    return ctx.registry.find_person_by_surname(pers.text.strip())
-
-
-STARTS = re.compile(r"\b(?:appointed|elected|named|hired|promoted|joined|engaged|retained)\b", re.I)
-ENDS = re.compile(r"\b(?:resigned|retired|resignation|retirement|terminated|dismissed|removed|stepped\s+down|departed|left)\b", re.I)
-
-
-def _role_dates(sentence: str) -> tuple[str | None, str | None]:
-    """Appointment or departure date of a role, when the sentence states both the event and a date."""
-    from graph.normalize.dates import find_dates
-
-    dates = find_dates(sentence)
-    if not dates:
-        return None, None
-    when = dates[0][2].isoformat()
-    if ENDS.search(sentence):
-        return None, when
-    if STARTS.search(sentence):
-        return when, None
-    return None, None
-
+from graph.mentions.roles import officers_in_sentence
 
 # --------------------------------------------------------------------------- subsidiaries
 
