@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from graph.mentions.registry import EntityRegistry
 from graph.model import Evidence, SourceDocument, TextPart
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
+
+    from graph.mentions.signatures import Signature
+
+#: a holder-table row as (start, end, text) in a view's layout text
+HolderRow = tuple[int, int, str]
+
+
+class Listing(NamedTuple):
+    """One Section 12(b) row: where it is, the trading symbol and the exchange."""
+
+    view: "PartView"
+    start: int
+    symbol: str
+    exchange: str | None
 
 
 @dataclass
@@ -42,7 +56,18 @@ class DocContext:
     registry: EntityRegistry
     form_type: str | None = None
     report_date: str | None = None
-    notes: dict[str, object] = field(default_factory=dict)
+    #: source spans read by a structure rule (listing rows, holder tables): NER leaves them alone
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    #: holder-table rows found per view, applied once the registrant is known
+    holder_rows: list[tuple[PartView, list[HolderRow]]] = field(default_factory=list)
+    #: Section 12(b) listing rows, recorded for the registrant once it is known
+    listings: list[Listing] = field(default_factory=list)
+    #: file numbers printed with a label outside a cover page: (part, value, start, end)
+    labelled_file_numbers: list[tuple[TextPart, str, int, int]] = field(default_factory=list)
+    #: instrument types already described, so a later bare "the notes" keeps its type
+    instrument_types: set[str] = field(default_factory=set)
+    #: signature blocks per view index, for the document's report date
+    signatures: list[tuple[int, Signature]] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:

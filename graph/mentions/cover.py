@@ -158,7 +158,7 @@ def apply_cover(ctx: DocContext, view: PartView) -> str | None:
     fields = read_cover(part.text)
     if fields.name is None:
         if fields.file_numbers:
-            ctx.notes["file_numbers"] = [(part, *fn) for fn in fields.file_numbers]
+            ctx.labelled_file_numbers.extend((part, *fn) for fn in fields.file_numbers)
         return None
     name, s, e = fields.name
     ev = ctx.evidence(part, s, e, "rule:cover-page", 0.95)
@@ -188,5 +188,5 @@ def apply_labelled_file_numbers(ctx: DocContext) -> None:
     reg = ctx.registry
     if reg.registrant is None:
         return
-    for part, value, s, e in ctx.notes.get("file_numbers", []):  # type: ignore[union-attr]
+    for part, value, s, e in ctx.labelled_file_numbers:
         reg.fact(reg.registrant, "commission_file_number", value, ctx.evidence(part, s, e, "rule:file-number-label", 0.8))

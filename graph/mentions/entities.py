@@ -63,7 +63,7 @@ def collect_entities(ctx: DocContext, view: PartView) -> None:
     if view.doc is None:
         return
     reg = ctx.registry
-    claimed: list[tuple[int, int]] = ctx.notes.get("claimed", [])  # type: ignore[assignment]
+    claimed = ctx.claimed
     for ent in doc_ents(view.doc):
         text = re.sub(r"\s+", " ", ent.text).strip()
         if claimed:

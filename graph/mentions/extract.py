@@ -1,8 +1,8 @@
 """Turn one :class:`SourceDocument` into an :class:`Extraction` (local entity keys).
 
-Order matters and is fixed here: structured facts (header, XML) first, then
-the cover page, then NLP entities, the registrant, signatures, and the
-sentence rules, which need to know who "the Company" is.
+The rules and their order live in :mod:`graph.mentions.rules` as registered
+steps; this module builds the views, batches the spaCy work across documents
+and runs the two pipelines around it.
 """
 
 from __future__ import annotations
@@ -11,75 +11,28 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from graph.mentions.registry import EntityRegistry
-from graph.mentions.structured import apply_form, apply_header
 from graph.mentions.context import DocContext, PartView
-from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
-from graph.mentions.letters import apply_letters
-from graph.mentions.officer_tables import apply_officer_tables
-from graph.mentions.listing import apply_listing_table, record_listings
-from graph.mentions.document import apply_document_facts
-from graph.mentions.entities import collect_entities, find_agencies, resolve_short_mentions
-from graph.mentions.exhibit21 import apply_exhibit21
-from graph.mentions.holders import apply_holder_tables, claim_holder_tables
-from graph.mentions.instruments import apply_instruments
-from graph.mentions.registrant import guess_registrant
-from graph.mentions.relations import apply_relations
-from graph.mentions.signatures import Signature, apply_signatures
-from graph.model import Extraction, SourceDocument
+from graph.mentions.registry import EntityRegistry
+from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
 from graph.mentions.spanents import release
-from graph.timing import StageTimer
-from graph.source.textforms import parse_text_ownership
-
-TEXT_OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A"}
+from graph.mentions.steps import run_steps
+from graph.model import Extraction, SourceDocument
 from graph.text.reflow import reflow
+from graph.timing import StageTimer
 
 
 def prepare(sd: SourceDocument) -> DocContext:
-    """Views and structured facts; everything that needs no NLP."""
-    reg = EntityRegistry(sd.doc_id)
-    apply_header(reg, sd)
-    form = (sd.form_type.value if sd.form_type else "").upper()
-    if sd.structured is None and form in TEXT_OWNERSHIP_FORMS and sd.parts:
-        sd.structured = parse_text_ownership(sd.parts[0], form)
-    if sd.structured is not None:
-        apply_form(reg, sd, sd.structured)
-    # XML forms were read structurally above: their readable rendering needs no NLP
+    """Views and the rules that need no NLP (:data:`graph.mentions.rules.PREPARE`)."""
+    # XML forms were read structurally: their readable rendering needs no NLP
     views = [PartView(layout=p, flow=reflow(p)) for p in sd.parts if p.text.strip() and p.kind != "xml"]
-    ctx = DocContext(sd, views, reg)
-    for view in views[:1]:
-        apply_cover(ctx, view)
-        if sd.structured is not None and view.layout is sd.parts[0]:
-            view.nlp = False
-    for view in views:
-        if not view.nlp:
-            find_agencies(ctx, view)
+    ctx = DocContext(sd, views, EntityRegistry(sd.doc_id))
+    run_steps(PREPARE_STEPS, ctx)
     return ctx
 
 
 def finish(ctx: DocContext) -> Extraction:
-    """Rules over parsed views, then document facts."""
-    for view in ctx.views:
-        apply_exhibit21(ctx, view)
-        claim_holder_tables(ctx, view)
-    for view in ctx.views[:1]:
-        apply_listing_table(ctx, view)
-    for view in ctx.views:
-        collect_entities(ctx, view)
-    guess_registrant(ctx)
-    apply_labelled_file_numbers(ctx)
-    record_listings(ctx)
-    sigs: list[tuple[int, Signature]] = []
-    for i, view in enumerate(ctx.views):
-        sigs.extend((i, s) for s in apply_signatures(ctx, view))
-    for view in ctx.views:
-        resolve_short_mentions(ctx, view)
-        apply_relations(ctx, view)
-        apply_instruments(ctx, view)
-        apply_letters(ctx, view)
-        apply_officer_tables(ctx, view)
-    apply_holder_tables(ctx)
-    apply_document_facts(ctx, sigs)
+    """The rules over parsed views (:data:`graph.mentions.rules.FINISH`), then the extraction."""
+    run_steps(FINISH_STEPS, ctx)
     reg = ctx.registry
     return Extraction(
         doc_id=ctx.doc_id,

@@ -122,8 +122,8 @@ def find_holder_rows(text: str) -> list[tuple[int, int, str]]:
 def claim_holder_tables(ctx: DocContext, view: PartView) -> None:
     """Mark table rows so that NER fragments of wrapped names are not taken as entities."""
     rows = find_holder_rows(view.layout.text)
-    ctx.notes.setdefault("holder_rows", []).append((view, rows))  # type: ignore[union-attr]
-    claimed = ctx.notes.setdefault("claimed", [])
+    ctx.holder_rows.append((view, rows))
+    claimed = ctx.claimed
     for s, e, _raw in rows:
         claimed.append(view.layout.source_span(s, e))  # type: ignore[union-attr]
 
@@ -133,7 +133,7 @@ def apply_holder_tables(ctx: DocContext) -> None:
     reg = ctx.registry
     if reg.registrant is None:
         return
-    for view, rows in ctx.notes.get("holder_rows", []):  # type: ignore[union-attr]
+    for view, rows in ctx.holder_rows:
         for s, e, raw in rows:
             for etype, name in holder_names(raw):
                 ev = ctx.evidence(view.layout, s, e, "rule:holder-table", 0.8)

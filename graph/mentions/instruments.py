@@ -108,7 +108,7 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span) -> list[Mention]:
             taken.append(m.span())
             if itype == "Note" and (
                 re.match(r"\s+(?:are|is|will\s+be|shall\s+be)\s+convertible", text[m.end():], re.I)
-                or ("Convertible Note" in ctx.notes.get("instrument_types", ()) and not re.search(r"non-?convertible", text[max(0, m.start() - 20) : m.start()], re.I))
+                or ("Convertible Note" in ctx.instrument_types and not re.search(r"non-?convertible", text[max(0, m.start() - 20) : m.start()], re.I))
             ):
                 itype = "Convertible Note"  # "the promissory notes are convertible ..." / the notes already described
             found.append(Mention(itype, m.start(), m.end()))
@@ -280,7 +280,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         if sale or men.itype in with_terms:
             reg.fact(issuer, "issued", men.itype, ev(men.start, men.end, "rule:instrument-issued", 0.7))
             state[men.itype] = men.itype
-            ctx.notes.setdefault("instrument_types", set()).add(men.itype)  # type: ignore[union-attr]
+            ctx.instrument_types.add(men.itype)
     for men in mentions:
         if not men.foreign:
             for group in (DERIVATIVE, CONVERTIBLE, DEBT, STOCK):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.mentions.context import DocContext, PartView
+from graph.mentions.context import DocContext, Listing, PartView
 from graph.mentions.gazetteer import EXCHANGE_NAMES
 
 CAPTION = re.compile(r"trading\s+symbol", re.I)
@@ -50,15 +50,15 @@ def apply_listing_table(ctx: DocContext, view: PartView) -> None:
             continue
         seen += 1
         s = line_start + line.find(symbols[0])
-        ctx.notes.setdefault("claimed", []).append(view.layout.source_span(line_start, line_start + len(line)))  # type: ignore[union-attr]
-        ctx.notes.setdefault("listings", []).append((view, s, symbols[0], exchanges[0] if exchanges else None))  # type: ignore[union-attr]
+        ctx.claimed.append(view.layout.source_span(line_start, line_start + len(line)))
+        ctx.listings.append(Listing(view, s, symbols[0], exchanges[0] if exchanges else None))
 
 
 def record_listings(ctx: DocContext) -> None:
     reg = ctx.registry
     if reg.registrant is None:
         return
-    for view, s, symbol, exchange in ctx.notes.get("listings", []):  # type: ignore[union-attr]
+    for view, s, symbol, exchange in ctx.listings:
         ev = ctx.evidence(view.layout, s, s + len(symbol), "rule:section-12b-table", 0.9)
         reg.fact(reg.registrant, "ticker", symbol, ev)
         if exchange:
