@@ -286,12 +286,27 @@ def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: st
 @main.command(epilog=_example("stats"))
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--coverage", "coverage_", is_flag=True, help="Per form kind, the share of documents with a registrant, a CIK or file number, a signer and an officer.")
 @_guard
-def stats(store_path: Path, as_json: bool) -> None:
-    """Print triples, documents, entities by type and facts by relation."""
+def stats(store_path: Path, as_json: bool, coverage_: bool) -> None:
+    """Print triples, documents, entities by type and facts by relation.
+
+    With --coverage: label-free coverage per form kind (no gold needed), the
+    quickest way to see which layouts of a corpus the rules do not read.
+    """
     from graph.query.stats import store_stats
     from graph.store import open_store
 
+    if coverage_:
+        from graph.query.coverage import CHECKS, coverage, format_coverage
+
+        with open_store(store_path, read_only=True) as store:
+            rows = coverage(store)
+        if as_json:
+            click.echo(json.dumps([{"form": r.form, "documents": r.documents, **{c: round(r.share(c), 4) for c in CHECKS}} for r in rows], indent=2))
+        else:
+            click.echo(format_coverage(rows))
+        return
     with open_store(store_path, read_only=True) as store:
         s = store_stats(store)
     if as_json:

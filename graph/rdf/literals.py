@@ -19,6 +19,8 @@ from rdflib.namespace import XSD
 from graph.rdf.vocab import DATE_OR_DURATION_RELATIONS, DATE_RELATIONS, NUMERIC_RELATIONS
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"^(?:1[89]|2\d)\d{2}$")
+_YEAR_MONTH = re.compile(r"^(?:1[89]|2\d)\d{2}-(?:0[1-9]|1[0-2])$")
 _DURATION = re.compile(
     r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?"
     r"(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
@@ -95,7 +97,8 @@ def typed_literal(relation: str, value: str) -> tuple[Literal, str | None]:
     """The literal for a FORMAT value of ``relation`` and the stated form when it must be kept.
 
     Numbers -> xsd:decimal (the canonical number *is* the FORMAT form, nothing kept);
-    dates -> xsd:date; durations -> xsd:duration; anything else (codes, names,
+    dates -> xsd:date (a bare year or year-month of a maturity or expiration ->
+    xsd:gYear / xsd:gYearMonth); durations -> xsd:duration; anything else (codes, names,
     unparseable values) -> plain string.
     """
     if relation in NUMERIC_RELATIONS:
@@ -107,6 +110,11 @@ def typed_literal(relation: str, value: str) -> tuple[Literal, str | None]:
         if day is not None:
             return Literal(day, datatype=XSD.date), None
     if relation in DATE_OR_DURATION_RELATIONS:
+        # "notes due 2017": a maturity stated to the year (or month) is a reduced-precision ISO date
+        if _YEAR.match(value.strip()):
+            return Literal(value.strip(), datatype=XSD.gYear), None
+        if _YEAR_MONTH.match(value.strip()):
+            return Literal(value.strip(), datatype=XSD.gYearMonth), None
         duration = canonical_duration(value)
         if duration is not None:
             return Literal(duration, datatype=XSD.duration), (value if duration != value else None)

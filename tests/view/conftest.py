@@ -1,16 +1,15 @@
 """Fixtures of the view tests: a store built from sample filings, its view graph, and a headless Chromium.
 
 The browser is Debian's ``chromium`` driven by Playwright (``executable_path``), not
-Playwright's own download (which needs network). ``make test`` installs Chromium on
-a fresh root machine; the fixture installs it too when run as root without make,
-and otherwise skips with the reason.
+Playwright's own download (which needs network). ``make test`` (the set-up step)
+installs Chromium on a fresh root machine; pytest never installs anything and
+skips the browser tests with one line where Chromium is missing.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -65,20 +64,10 @@ def _find_chromium() -> str | None:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    """Path of a Chromium binary; installs Debian's package when missing and we are root, else skips."""
-    found = _find_chromium()
-    if found:
-        return found
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip("no Chromium: install Debian's `chromium` (apt-get install -y chromium) or set FILING_KG_CHROMIUM")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
-        if done.returncode:
-            pytest.skip(f"could not install Chromium ({' '.join(cmd)}): {done.stderr.strip()[-300:]}")
+    """Path of a Chromium binary, or a skip saying how to get one (``make browser``)."""
     found = _find_chromium()
     if not found:
-        pytest.skip("apt-get installed chromium but no binary was found")
+        pytest.skip("no Chromium: run `make browser` (Debian's chromium) or set FILING_KG_CHROMIUM")
     return found
 
 

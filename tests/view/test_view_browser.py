@@ -2,11 +2,13 @@
 
 Runs the offline file written by ``filing-kg view`` (any network request fails the
 test) and the live page served by :class:`graph.view.web.ViewApp` on 127.0.0.1.
-Screenshots go to docs/img/ (the README shows them) and to the test's tmp dir.
+Screenshots go to the test's tmp dir; with FILING_KG_PUBLISH_SCREENSHOTS=1 the
+explorer's is also copied to docs/img/ (the README's picture), never otherwise.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -61,11 +63,11 @@ def _check_innovo_view(page) -> None:
 
 
 def _screenshot(page, name: str, tmp_path: Path, publish: bool = False) -> Path:
-    """Save a screenshot in the test's tmp dir; ``publish`` also copies it to docs/img/ (the README's)."""
+    """Save a screenshot in the test's tmp dir; ``publish`` copies it to docs/img/ when asked by the environment."""
     shot = tmp_path / name
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
-    if publish:
+    if publish and os.environ.get("FILING_KG_PUBLISH_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, SCREENSHOTS / name)
     return shot
