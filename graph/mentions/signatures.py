@@ -23,6 +23,7 @@ COLUMN_SPLIT = re.compile(r"\s{3,}|\s*\|\s*|\t+")
 DATE_LABEL = re.compile(r"^\s*(?:dated|date)\s*[:.]?\s*(.*)$", re.I)
 NAME_LABEL = re.compile(r"^\s*(?:name|by)\s*:\s*(.+)$", re.I)
 TITLE_LABEL = re.compile(r"^\s*(?:title|its)\s*:\s*(.+)$", re.I)
+FIRM_SUFFIX = re.compile(COMPANY_WITH_SUFFIX.pattern, re.I)
 RULE = re.compile(r"^[\s\-_=*]*$")
 PERSON_SUFFIX = re.compile(r",?\s+(?:CPA|Esq\.?|C\.P\.A\.?|Ph\.?D\.?|M\.D\.)\s*$", re.I)
 NAME_SHAPE = re.compile(r"^[A-Z][A-Za-z'’.\-]*(?:\s+[A-Z][A-Za-z'’.\-]*){1,4}(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?$")
@@ -51,19 +52,95 @@ def _columns(line: str) -> list[tuple[int, str]]:
     return out
 
 
+#: Capacity words after a signer's name: how he signs, never part of the name or a title.
+CAPACITY = re.compile(
+    r"(?:,|\s)\s*(?:as\s+)?(?:(?:its|his|her|their)\s+)?(?:duly\s+)?(?:"
+    r"attorney[\s-]+in[\s-]+fact|authori[sz]ed\s+(?:signatory|officer|representative|person|agent)|"
+    r"(?:pursuant\s+to|under|by)\s+(?:a\s+)?power\s+of\s+attorney|on\s+behalf\s+of|for\s+and\s+on\s+behalf|individually\b"
+    r").*$",
+    re.I,
+)
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Hon|Prof)\.?\s+(?=[A-Z])")
+FOOTNOTE = re.compile(r"\s*(?:\(\d{1,2}\)|\(\*+\)|\*+|[\u00b9\u00b2\u00b3\u2020\u2021])\s*$")
+INLINE_LABEL = re.compile(r"\b(?:Name|Printed\s+Name|Print\s+Name)\s*:\s*", re.I)
+INLINE_TITLE = re.compile(r"\s*\b(?:Title|Its|Capacity)\s*:\s*", re.I)
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "esq", "phd", "cpa"})
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name_key(name).split() if w not in _NAME_SUFFIXES]
+    return words[-1] if words else ""
+
+
+def undouble_name(text: str) -> tuple[str, int]:
+    """One printed name out of a cell that prints it twice, and its offset in the cell.
+
+    HTML signature tables put the conformed signature and the typed name in
+    one cell ("/s/ JONAH DOE Jonah Doe", "V. Ann Roe V. Ann Roe", "John Doe
+    JOHN DOE"): the typed (mixed-case) half is the name.
+    """
+    words = list(re.finditer(r"\S+", text))
+    for k in range(1, len(words)):
+        if name_key(words[k].group(0)) in _NAME_SUFFIXES:
+            continue  # "DOE, JR. John Doe, Jr.": a suffix ends the first name, never starts the second
+        left = text[: words[k - 1].end()].strip()
+        right = text[words[k].start() :].strip()
+        if not _surname(left) or _surname(left) != _surname(right):
+            continue
+        if name_key(left) == name_key(right) or left.isupper() != right.isupper():
+            if right.isupper() and not left.isupper():
+                return left.rstrip(","), 0
+            return right, words[k].start()
+    return text, 0
+
+
+def split_signer(cell: str) -> tuple[str, int, str]:
+    """The signer's name in the text after "/s/", its offset there, and any title printed with it.
+
+    Keeps out of the name what is not a name: "By:", footnote marks,
+    honorifics, capacity words ("Attorney-in-Fact", "on behalf of ...",
+    "Authorized Signatory") and inline "Name:"/"Title:" labels.
+    """
+    offset = 0
+    title = ""
+    t = INLINE_TITLE.search(cell)
+    if t and t.start() > 0:
+        cell, title = cell[: t.start()], cell[t.end() :]
+    m = INLINE_LABEL.search(cell)
+    if m and (not cell[: m.start()].strip() or _surname(cell[: m.start()]) == _surname(cell[m.end() :])):
+        offset, cell = m.end(), cell[m.end() :]
+    lead = re.match(r"^[\s*]*(?:by\s*:?\s*)?(?:/s/\s*)?", cell, re.I)
+    offset += lead.end()
+    cell = cell[lead.end() :]
+    h = HONORIFIC.match(cell)
+    if h:
+        offset += h.end()
+        cell = cell[h.end() :]
+    c = CAPACITY.search(cell)
+    if c and c.start() > 0:
+        cell = cell[: c.start()]
+    cell = FOOTNOTE.sub("", cell.rstrip())
+    name, shift = undouble_name(cell.strip())
+    offset += len(cell) - len(cell.lstrip()) + shift
+    return name, offset, title
+
+
 def _clean_name(text: str) -> str:
     text = text.strip().strip("*").strip()
     text = re.sub(r"^(?:by\s*:?\s*)", "", text, flags=re.I)
     text = PERSON_SUFFIX.sub("", text).strip().rstrip(",").strip()
+    text = FOOTNOTE.sub("", text).strip()
     text = re.sub(r"\s+", " ", text)
-    if text.isupper():
+    if text.isupper() and not COMPANY_WITH_SUFFIX.search(text):
         text = titlecase_name(text)
     return text
 
 
 def looks_like_person(name: str) -> bool:
     """A printed signer name, not a firm or a caption."""
-    if not name or COMPANY_WITH_SUFFIX.search(name) or "&" in name:
+    if not name or FIRM_SUFFIX.search(name) or "&" in name:
         return False
     if is_title_text(name):
         return False
@@ -87,139 +164,178 @@ def find_signatures(text: str) -> list[Signature]:
         pos += len(line) + 1
     sigs: list[Signature] = []
     for i, line in enumerate(lines):
-        m = SLASH_S.search(line)
-        if not m:
-            continue
-        rest = line[m.end():]
-        cols = _columns(rest)
-        name = _clean_name(cols[0][1]) if cols else ""
-        name_col = m.end() + (cols[0][0] if cols else 0)
-        title_parts: list[str] = []
-        date: str | None = None
-        if "," in name and not re.search(r",\s*(?:Jr|Sr|II|III|IV)\.?$", name):
-            head, tail = name.split(",", 1)
-            if is_title_text(tail) or parse_titles(tail).titles:
-                name, title_parts = _clean_name(head), [tail]
-        for _c, col in cols[1:]:
-            d = _date_in(col)
-            if d:
-                date = date or d
-            else:
-                title_parts.append(col)
-        j = i + 1
-        consumed = 0
-        if not name and j < len(lines):  # "/s/" alone, name on the next line
-            while j < len(lines) and not lines[j].strip():
-                j += 1
-            if j < len(lines):
-                name = _clean_name(lines[j])
-                name_col = len(lines[j]) - len(lines[j].lstrip())
-                j += 1
-        while j < len(lines) and consumed < 6:
-            nxt = lines[j]
-            if SLASH_S.search(nxt):
-                break
-            if not nxt.strip():
-                if consumed and (title_parts or date):
-                    break
-                j += 1
-                consumed += 1
-                continue
-            if RULE.match(nxt):
-                j += 1
-                continue
-            dm = DATE_LABEL.match(nxt.strip())
-            if dm:
-                d = _date_in(nxt.strip())
-                if d:
-                    date = date or d
-                    j += 1
-                    consumed += 1
-                    continue
-                if not dm.group(1).strip():  # "Date:" alone, value on the next line
-                    if j + 1 < len(lines):
-                        d = _date_in(lines[j + 1])
-                        date = date or d
-                    break
-            lm = NAME_LABEL.match(nxt)
-            if lm and not name:
-                name = _clean_name(lm.group(1))
-                j += 1
-                continue
-            if lm and name_key(lm.group(1)).startswith(name_key(name)[:6]):
-                j += 1
-                continue
-            tm = TITLE_LABEL.match(nxt)
-            if tm:
-                title_parts.append(tm.group(1))
-                j += 1
-                consumed += 1
-                continue
-            if len(nxt.strip()) > 90:  # prose, not a printed name or title
-                break
-            ncols = _columns(nxt)
-            took = False
-            for _c, col in ncols:
-                key = name_key(col)
-                nk = name_key(name)
-                if nk and (key == nk or key.startswith(nk + " ") or nk.startswith(key) and len(key) > 3):
-                    remainder = col.split(",", 1)[1] if "," in col and not key == nk else ""
-                    if remainder.strip():
-                        title_parts.append(remainder)
-                    took = True
-                    continue
-                d = _date_in(col)
-                if d and len(col) < 25:
-                    date = date or d
-                    took = True
-                    continue
-                if is_title_text(col) or col.startswith("(") or parse_titles(col).titles or parse_titles(col).director:
-                    title_parts.append(col)
-                    took = True
-            if not took:
+        marks = list(SLASH_S.finditer(line))
+        for n, m in enumerate(marks):
+            hi = _column_start(line, marks[n + 1].start()) if n + 1 < len(marks) else len(line)
+            lo = _column_start(line, m.start()) if n else 0
+            sig = _read_signature(lines, starts, i, m, lo, hi)
+            if sig is not None:
+                sigs.append(sig)
+    return sigs
+
+
+def _column_start(line: str, pos: int) -> int:
+    """Where the layout column holding ``pos`` starts (after the last gap of 3+ spaces before it)."""
+    gaps = [g.end() for g in re.finditer(r"\s{3,}|\t+|\|", line[:pos])]
+    return gaps[-1] if gaps else 0
+
+
+def _in_window(ncols: list[tuple[int, str]], lo: int, hi: int) -> list[tuple[int, str]]:
+    """The columns of a line under one signature of a row of side-by-side signatures."""
+    if lo == 0 and hi >= 10**6:
+        return ncols
+    return [(c, t) for c, t in ncols if lo - 2 <= c < hi]
+
+
+def _read_signature(lines: list[str], starts: list[int], i: int, m: re.Match[str], lo: int, hi: int) -> Signature | None:
+    """The signature whose "/s/" is ``m`` on line ``i``: printed name, titles and date around it."""
+    line = lines[i]
+    rest = line[m.end() : hi]
+    if hi >= len(line):
+        hi = 10**6  # the last (or only) signature of its line: its column runs to the right edge
+    cols = _columns(rest)
+    name, name_off, inline_title = split_signer(cols[0][1]) if cols else ("", 0, "")
+    name = _clean_name(name)
+    title_parts: list[str] = [inline_title] if inline_title else []
+    date: str | None = None
+    if "," in name and not re.search(r",\s*(?:Jr|Sr|II|III|IV)\.?$", name):
+        head, tail = name.split(",", 1)
+        if is_title_text(tail) or parse_titles(tail).titles:
+            name, title_parts = _clean_name(head), [tail]
+    for _c, col in cols[1:]:
+        d = _date_in(col)
+        if d:
+            date = date or d
+        else:
+            title_parts.append(col)
+    j = i + 1
+    consumed = 0
+    name_start: int | None = None
+    if not name and j < len(lines):  # "/s/" alone, name on the next line
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines):
+            below = _in_window(_columns(lines[j]), lo, hi)
+            if below:
+                raw, off, inline_title = split_signer(below[0][1])
+                name = _clean_name(raw)
+                name_start = starts[j] + below[0][0] + off
+                if inline_title:
+                    title_parts.append(inline_title)
+                title_parts.extend(col for _c, col in below[1:] if not _date_in(col))
+            j += 1
+    while j < len(lines) and consumed < 6:
+        nxt = lines[j]
+        if hi < 10**6 or lo > 0:  # side-by-side signatures: only this one's column
+            nxt = "   ".join(c for _o, c in _in_window(_columns(nxt), lo, hi))
+        if SLASH_S.search(nxt):
+            break
+        if not nxt.strip():
+            if consumed and (title_parts or date):
                 break
             j += 1
             consumed += 1
-        # "Date: January 21, 2000" printed a few lines below the block
-        if date is None:
-            for k in range(j, min(len(lines), j + 4)):
-                if SLASH_S.search(lines[k]):
-                    break
-                dm = DATE_LABEL.match(lines[k].strip())
-                if dm and lines[k].strip():
-                    date = _date_in(lines[k].strip())
-                    if date:
-                        break
-        # a date on the same line before "/s/" ("Date: June 23, 2004    By: /s/ ...")
-        if date is None:
-            for _c, col in _columns(line[: m.start()]):
-                date = date or _date_in(re.sub(r"\bBy\s*:?\s*$", "", col).strip())
-        # a date printed just above the signature ("February 27, 2004" / "Date: ...")
-        if date is None:
-            for k in range(i - 1, max(-1, i - 4), -1):
-                cand = lines[k].strip()
-                if not cand:
-                    continue
-                d = _date_in(cand) if len(cand) < 40 else None
-                if d:
-                    date = d
-                    break
-        company_line = None
-        for k in range(i - 1, max(-1, i - 6), -1):
-            cand = lines[k].strip()
-            if not cand or RULE.match(cand) or cand.lower() in ("(registrant)", "registrant"):
-                continue
-            if SLASH_S.search(cand):
-                break
-            if COMPANY_WITH_SUFFIX.search(cand) or (cand.isupper() and len(cand.split()) <= 8 and not _date_in(cand)):
-                company_line = re.sub(r"\s*\|\s*", " ", cand).strip()
-                break
-        if not name:
             continue
-        start = starts[i] + m.end() + (cols[0][0] if cols else 0)
-        del name_col
-        sigs.append(Signature(name, start, start + len(name), " ".join(title_parts), date, company_line))
-    return sigs
+        if RULE.match(nxt):
+            j += 1
+            continue
+        dm = DATE_LABEL.match(nxt.strip())
+        if dm:
+            d = _date_in(nxt.strip())
+            if d:
+                date = date or d
+                j += 1
+                consumed += 1
+                continue
+            if not dm.group(1).strip():  # "Date:" alone, value on the next line
+                if j + 1 < len(lines):
+                    d = _date_in(lines[j + 1])
+                    date = date or d
+                break
+        lm = NAME_LABEL.match(nxt)
+        if lm and not name:
+            name = _clean_name(lm.group(1))
+            j += 1
+            continue
+        if lm and name_key(lm.group(1)).startswith(name_key(name)[:6]):
+            j += 1
+            continue
+        tm = TITLE_LABEL.match(nxt)
+        if tm:
+            title_parts.append(tm.group(1))
+            j += 1
+            consumed += 1
+            continue
+        if len(nxt.strip()) > 90 and len(_columns(nxt)) < 2:  # prose, not a printed name or title
+            break
+        ncols = _in_window(_columns(nxt), lo, hi)
+        took = False
+        for _c, col in ncols:
+            key = name_key(col)
+            nk = name_key(name)
+            if nk and (key == nk or key.startswith(nk + " ") or nk.startswith(key) and len(key) > 3):
+                remainder = col.split(",", 1)[1] if "," in col and not key == nk else ""
+                if remainder.strip():
+                    title_parts.append(remainder)
+                took = True
+                continue
+            d = _date_in(col)
+            if d and len(col) < 25:
+                date = date or d
+                took = True
+                continue
+            if is_title_text(col) or col.startswith("(") or parse_titles(col).titles or parse_titles(col).director:
+                title_parts.append(col)
+                took = True
+        if not took:
+            break
+        j += 1
+        consumed += 1
+    # "Date: January 21, 2000" printed a few lines below the block
+    if date is None:
+        for k in range(j, min(len(lines), j + 4)):
+            if SLASH_S.search(lines[k]):
+                break
+            dm = DATE_LABEL.match(lines[k].strip())
+            if dm and lines[k].strip():
+                date = _date_in(lines[k].strip())
+                if date:
+                    break
+    # a date on the same line before "/s/" ("Date: June 23, 2004    By: /s/ ...")
+    if date is None:
+        for _c, col in _columns(line[: m.start()]):
+            date = date or _date_in(re.sub(r"\bBy\s*:?\s*$", "", col).strip())
+    # a date printed just above the signature ("February 27, 2004" / "Date: ...")
+    if date is None:
+        for k in range(i - 1, max(-1, i - 4), -1):
+            cand = lines[k].strip()
+            if not cand:
+                continue
+            d = _date_in(cand) if len(cand) < 40 else None
+            if d:
+                date = d
+                break
+    company_line = None
+    for k in range(i - 1, max(-1, i - 6), -1):
+        cells = [c for _o, c in _in_window(_columns(lines[k]), lo, hi) if not RULE.match(c) and not c.endswith(":")]
+        cand = " ".join(cells)
+        if not cand or cand.lower() in ("(registrant)", "registrant"):
+            continue
+        if SLASH_S.search(cand):
+            break
+        firm = [c for c in cells if FIRM_SUFFIX.search(c)]
+        if firm:
+            company_line = firm[-1]
+            break
+        if cand.isupper() and len(cand.split()) <= 8 and not _date_in(cand):
+            company_line = cand
+            break
+    if not name:
+        return None
+    start = name_start if name_start is not None else starts[i] + m.end() + (cols[0][0] if cols else 0) + name_off
+    return Signature(name, start, start + len(name), " ".join(title_parts), date, company_line)
+
+
 
 
 def apply_signatures(ctx: DocContext, view: PartView) -> list[Signature]:
