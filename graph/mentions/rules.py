@@ -22,9 +22,11 @@ from graph.mentions.listing import apply_listing_table, record_listings
 from graph.mentions.officer_tables import apply_officer_tables
 from graph.mentions.registrant import guess_registrant
 from graph.mentions.relations import apply_relations
+from graph.mentions.schedule13 import apply_schedule13_cover, apply_schedule13_form
 from graph.mentions.signatures import apply_signatures
 from graph.mentions.steps import check_pipeline, register
 from graph.mentions.structured import apply_form, apply_header
+from graph.mentions.subjects import assign_part_subjects
 from graph.source.textforms import parse_text_ownership
 
 TEXT_OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A"}
@@ -72,7 +74,9 @@ def document_facts_step(ctx: DocContext) -> None:
 register("sgml-header", header_step, scope="document", assigns=("registrant", "entities"))
 register("text-ownership-form", text_ownership_step, scope="document", assigns=("structured",))
 register("structured-form", structured_form_step, scope="document", requires=("structured",), assigns=("registrant", "entities"))
+register("schedule13-form", apply_schedule13_form, scope="document", requires=("structured",), assigns=("entities",))
 register("cover-page", apply_cover, scope="first-view", assigns=("registrant", "labelled_file_numbers"))
+register("schedule13-cover", apply_schedule13_cover, scope="document", requires=("registrant",), assigns=("entities", "claimed"))
 register("form-boxes", form_boxes_step, scope="document", requires=("structured",), assigns=("nlp_views",))
 register("agencies-in-boxes", find_agencies, scope="structure-view", requires=("nlp_views",), assigns=("entities",))
 
@@ -83,10 +87,11 @@ register("listing-table", apply_listing_table, scope="first-view", assigns=("lis
          doc="Section 12(b) table of a cover page: trading symbols and exchanges.")
 register("ner-entities", collect_entities, scope="view", requires=("parse", "claimed"), assigns=("entities",))
 register("registrant", guess_registrant, scope="document", requires=("entities",), assigns=("registrant",))
+register("part-subjects", assign_part_subjects, scope="document", requires=("registrant", "entities"), assigns=("subjects",))
 register("labelled-file-numbers", apply_labelled_file_numbers, scope="document", requires=("registrant", "labelled_file_numbers"))
 register("listings", record_listings, scope="document", requires=("registrant", "listings"),
          doc="Symbols and exchanges of the listing table, for the registrant.")
-register("signatures", signatures_step, scope="view", requires=("registrant",), assigns=("signatures",))
+register("signatures", signatures_step, scope="view", requires=("registrant", "subjects"), assigns=("signatures",))
 register("short-mentions", resolve_short_mentions, scope="view", requires=("parse", "entities"), assigns=("entities",))
 register("sentence-relations", apply_relations, scope="view", requires=("parse", "registrant", "entities"))
 register("instruments", apply_instruments, scope="view", requires=("parse", "registrant"), assigns=("instrument_types",))
@@ -102,7 +107,9 @@ PREPARE = [
     "sgml-header",
     "text-ownership-form",
     "structured-form",
+    "schedule13-form",
     "cover-page",
+    "schedule13-cover",
     "form-boxes",
     "agencies-in-boxes",
 ]
@@ -114,6 +121,7 @@ FINISH = [
     "listing-table",
     "ner-entities",
     "registrant",
+    "part-subjects",
     "labelled-file-numbers",
     "listings",
     "signatures",

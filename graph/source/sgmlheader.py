@@ -18,6 +18,8 @@ from graph.source.values import cik_field, date_field, span_field
 log = get_logger("source")
 
 _HEADER = re.compile(r"<(SEC|IMS)-HEADER>[^\n]*\n(.*?)</\1-HEADER>", re.DOTALL)
+#: EDGAR feed (.nc) submissions: no header element, the tag lines run from <SUBMISSION> to the first <DOCUMENT>
+_FEED_HEADER = re.compile(r"\A\s*<(SUBMISSION)>[ \t]*\r?\n(.*?)(?=^[ \t]*<DOCUMENT>)", re.DOTALL | re.MULTILINE)
 _KEY_LINE = re.compile(r"^[ \t]*([A-Z][A-Z0-9 .()&/'-]*?)[ \t]*:[ \t]*(.*?)[ \t\r]*$")
 _TAG_LINE = re.compile(r"^[ \t]*<(/?)([A-Z][A-Z0-9-]*)>[ \t]*(.*?)[ \t\r]*$")
 
@@ -201,7 +203,7 @@ class _HeaderReader:
 
 def parse_header(source_text: str) -> tuple[SecHeader | None, int]:
     """The submission's header, and the offset where it ends (0 when there is none)."""
-    m = _HEADER.search(source_text)
+    m = _HEADER.search(source_text) or _FEED_HEADER.match(source_text)
     if m is None:
         return None, 0
     reader = _HeaderReader(source_text)

@@ -1,4 +1,4 @@
-"""Structured reading of EDGAR XML forms: ownership (3/4/5), D, C and 144.
+"""Structured reading of EDGAR XML forms: ownership (3/4/5), D, C, 144 and Schedules 13D/13G.
 
 :func:`read_xml_form` returns what the form states as a
 :class:`graph.model.StructuredForm` (no NLP involved), plus a readable text
@@ -15,6 +15,7 @@ from graph.source.xmlforms.formc import parse_form_c
 from graph.source.xmlforms.formd import parse_form_d
 from graph.source.xmlforms.ownership import parse_ownership
 from graph.source.xmlforms.render import render_xml
+from graph.source.xmlforms.schedule13 import is_schedule13, parse_schedule13
 from graph.source.xmlforms.xmldoc import XmlDoc, load_xml
 
 log = get_logger("source")
@@ -34,6 +35,8 @@ def parse_structured(doc: XmlDoc, path: str) -> StructuredForm:
     kind = _submission_type(doc)
     if kind is None:
         raise SourceError(path, "EDGAR XML submission without a submissionType")
+    if is_schedule13(kind.value):
+        return parse_schedule13(doc)
     base = kind.value.upper().split("/")[0]
     if base == "D":
         return parse_form_d(doc)
