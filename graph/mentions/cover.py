@@ -1,10 +1,13 @@
 """Cover-page fields: registrant name, state, file number, IRS number, ZIP.
 
-EDGAR cover pages put values on one line and their captions on the lines
-below ("Delaware   0-18926   11-2928178" over "(State or other
-jurisdiction) (Commission File No.) (IRS Employer Identification No.)").
-The rules anchor on the captions, which are stable across eras and filers,
-and read the values from the lines just above them.
+EDGAR cover pages print each value with a parenthesised caption ("Delaware"
+over "(State or other jurisdiction of incorporation)"), in every layout:
+fixed-width columns, HTML table cells, a value before its caption in one
+cell, one value per line. The captions are stable across eras and filers,
+so the rules anchor on them and pair them with values by layout
+(:mod:`graph.text.captions`); each kind of value is then checked for its
+shape (a jurisdiction, ``NN-NNNNNNN``, a file number, a ZIP code).
+Inline-XBRL cover tags (:mod:`graph.source.ixbrl`) outrank all of this.
 """
 
 from __future__ import annotations
@@ -13,173 +16,199 @@ import re
 from dataclasses import dataclass
 
 from graph.mentions.context import DocContext, PartView
+from graph.mentions.cover_tags import apply_cover_tags, apply_header_exchanges
+from graph.normalize.names import titlecase_company
 from graph.normalize.places import normalize_jurisdiction
+from graph.text.captions import read_pairs
 
-CAP_NAME = re.compile(r"\(\s*exact\s+name\s+of\s+(?:the\s+)?(?:registrant|issuer|company)|\(\s*name\s+of\s+(?:the\s+)?issuer\s*\)", re.I)
-CAP_STATE = re.compile(r"\(\s*state\s+(?:or\s+other\s+jurisdiction|of\s+incorporation|or\s+other)", re.I)
-CAP_ADDR = re.compile(r"\(\s*address\s+of\s+principal\s+(?:executive\s+)?offices?", re.I)
-CAP_ZIP = re.compile(r"\(\s*zip\s+code\s*\)", re.I)
+CAP_NAME = re.compile(
+    r"\(\s*(?:exact\s+)?name\s+of\s+(?:the\s+)?(?:registrant|issuer|company)|\(\s*exact\s+name\s+of\b", re.I
+)
+CAPTIONS = {
+    "name": CAP_NAME,
+    "state": re.compile(
+        r"\(\s*(?:state|jurisdiction|other\s+jurisdiction)\s+(?:or\s+other|of\s+(?:other\s+)?(?:incorporation|organi[sz]ation|juris)|or\s+jurisdiction|or\s+country)"
+        r"|\(\s*state\s*(?:or\s+other\s+)?\)",
+        re.I,
+    ),
+    "file_number": re.compile(r"\(\s*(?:commission|sec|registration)\b(?:\s+file)?|\(\s*file\s+(?:no|number)", re.I),
+    "irs": re.compile(r"\(\s*(?:i\.?\s?r\.?\s?s\.?|federal|employer\s+identification|tax\s+identification)\b", re.I),
+    "address": re.compile(r"\(\s*address", re.I),
+    "zip": re.compile(r"\(\s*zip(?:\s+code)?\s*\)", re.I),
+}
+#: (lines above, lines below) a caption's value may be looked for, per kind
+REACH = {"name": (1, 0), "state": (3, 2), "file_number": (3, 2), "irs": (3, 2), "address": (3, 0), "zip": (3, 0)}
+
 END_OF_COVER = re.compile(
     r"^\s*(?:item\s+\d|check\s+the\s+appropriate\s+box|indicate\s+by\s+check\s+mark|table\s+of\s+contents)", re.I | re.M
 )
 IRS_RE = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?![\d-])")
 FILE_NO_RE = re.compile(r"(?<![\d(-])((?:\d{1,3})-\d{3,6}(?:-\d{2})?)(?![\d-])")
-FILE_NO_LABEL = re.compile(r"(?:commission|sec|act|registration(?:\s+statement)?)\s+file\s+(?:no\.?|number)\s*[:.]?\s*((?:\d{1,3})-\d{3,6}(?:-\d{2})?)", re.I)
-ZIP_RE = re.compile(r"(?<![\d-])(\d{5})(?:-\d{4})?(?![\d-])")
-LINE_RULE = re.compile(r"^[\s\-_=*|]*$")
+FILE_NO_LABEL = re.compile(
+    r"(?:commission|sec|act|registration(?:\s+statement)?)\s+file\s+(?:no\.?|number)s?\s*[:.]?\s*(?:\|\s*)?((?:\d{1,3})-\d{3,6}(?:-\d{2})?)",
+    re.I,
+)
+IRS_LABEL = re.compile(r"(?:i\.?r\.?s\.?|federal)\s+employer\s+identification\s+(?:no\.?|number)\s*[:.]?\s*(?:\|\s*)?(\d{2}-\d{7})\b", re.I)
+ZIP_RE = re.compile(r"(?<![\d-])(\d{5})(-\d{4})?(?![\d-])")
 PHONE_CONTEXT = re.compile(r"\(\d{3}\)\s*$|\d{3}[-.\s]$")
+NOT_A_NAME = re.compile(
+    r"(?i)^(?:date\s+of\s+report|form\s|current\s+report|commission\s+file|securities\s+and\s+exchange|pursuant\s+to|"
+    r"annual\s+report|quarterly\s+report|for\s+the\s+(?:fiscal|quarterly)|united\s+states|washington)"
+    r"|^[\d\s,./-]*$|^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}$"
+)
+COVER_WINDOW = 8000  # characters after the name caption that still belong to the cover
+LEAD_LINES = 4  # lines above the name caption searched for captions sharing its block
 
 
 @dataclass
 class CoverFields:
-    name: tuple[str, int, int] | None = None  # value, clean-text start, end
+    """Values read from a cover page as (value, start, end) in the part's text."""
+
+    name: tuple[str, int, int] | None = None
     state: tuple[str, int, int] | None = None
     file_numbers: list[tuple[str, int, int]] | None = None
     irs: tuple[str, int, int] | None = None
     zip: tuple[str, int, int] | None = None
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line), line))
-        pos += len(line) + 1
+# --------------------------------------------------------------------------- validators
+
+
+def _name(text: str, loose: bool) -> list[tuple[str, int, int]]:
+    value = re.sub(r"\s*\|\s*", " ", text).strip(" _*")
+    value = re.sub(r"\s+", " ", value)
+    if loose and "  " in text.strip() or not value or len(value) < 2 or "(" in value or NOT_A_NAME.search(value):
+        return []
+    lead = len(text) - len(text.lstrip(" _*"))
+    return [(value, lead, len(text.rstrip(" _*")))]
+
+
+def _state(text: str, loose: bool) -> list[tuple[str, int, int]]:
+    cells = [(m.start(), m.end()) for m in re.finditer(r"[^|]+?(?=\s{2,}|\s*\||$)", text)] if loose else [(0, len(text))]
+    for a, b in cells:
+        chunk = text[a:b]
+        juris = normalize_jurisdiction(chunk.strip())
+        if juris:
+            lead = len(chunk) - len(chunk.lstrip())
+            return [(juris, a + lead, a + len(chunk.rstrip()))]
+    return []
+
+
+def _file_numbers(text: str, loose: bool) -> list[tuple[str, int, int]]:
+    out = []
+    for m in FILE_NO_RE.finditer(text):
+        if IRS_RE.fullmatch(m.group(1)) or PHONE_CONTEXT.search(text[: m.start()]):
+            continue
+        out.append((m.group(1), m.start(1), m.end(1)))
     return out
 
 
-def _value_lines_above(lines: list[tuple[int, int, str]], idx: int, limit: int = 3) -> list[tuple[int, int, str]]:
-    """Non-empty, non-rule lines directly above line ``idx`` (nearest first)."""
-    found = []
-    j = idx - 1
-    while j >= 0 and len(found) < limit:
-        s, e, line = lines[j]
-        if LINE_RULE.match(line):
-            j -= 1
-            if found:
-                break
-            continue
-        if line.strip().startswith("(") and found == []:
-            # another caption line (multi-line captions)
-            j -= 1
-            continue
-        found.append(lines[j])
-        j -= 1
-    return found
+def _irs(text: str, loose: bool) -> list[tuple[str, int, int]]:
+    m = IRS_RE.search(text)
+    return [(f"{m.group(1)}-{m.group(2)}", m.start(), m.end())] if m else []
+
+
+def _zip(text: str, loose: bool) -> list[tuple[str, int, int]]:
+    found = [m for m in ZIP_RE.finditer(text) if not PHONE_CONTEXT.search(text[: m.start()])]
+    if not found:
+        return []
+    m = found[-1]
+    return [(m.group(0), m.start(), m.end())]
+
+
+VALIDATORS = {"name": _name, "state": _state, "file_number": _file_numbers, "irs": _irs, "address": _zip, "zip": _zip}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _line_start(text: str, pos: int, back: int) -> int:
+    for _ in range(back + 1):
+        pos = text.rfind("\n", 0, max(0, pos - 1)) + 1 if pos > 0 else 0
+    return pos
 
 
 def read_cover(text: str) -> CoverFields:
     """Find cover-page fields in a part's layout text; absent fields stay None."""
     fields = CoverFields()
-    m_end = END_OF_COVER.search(text)
-    region_end = m_end.start() if m_end else min(len(text), 8000)
-    name_cap = CAP_NAME.search(text, 0, region_end)
+    name_cap = CAP_NAME.search(text)
     if not name_cap:
         labelled = [(m.group(1), m.start(1), m.end(1)) for m in FILE_NO_LABEL.finditer(text[:6000])]
         fields.file_numbers = labelled or None
         return fields
-    region = text[:region_end]
-    lines = _lines(region)
-    line_at = {s: i for i, (s, _e, _l) in enumerate(lines)}
-
-    def line_index(pos: int) -> int:
-        best = 0
-        for i, (s, e, _l) in enumerate(lines):
-            if s <= pos <= e:
-                return i
-            if s <= pos:
-                best = i
-        return best
-
-    # registrant name: the line(s) above the caption
-    ni = line_index(name_cap.start())
-    above = _value_lines_above(lines, ni, limit=1)
-    if above:
-        s, e, line = above[0]
-        val = re.sub(r"\s*\|\s*", " ", line).strip()
-        val = re.sub(r"\s+", " ", val)
-        if val and not re.match(r"(?i)(date of report|form\s|current report|commission file)", val):
-            lead = len(line) - len(line.lstrip())
-            fields.name = (val, s + lead, s + lead + len(line.strip()))
-
-    # state / file number / IRS: the value line(s) above the state caption
-    st_cap = CAP_STATE.search(region, name_cap.end())
-    value_lines: list[tuple[int, int, str]] = []
-    if st_cap:
-        si = line_index(st_cap.start())
-        value_lines = _value_lines_above(lines, si, limit=2)
-        # a caption may share its line with the values when laid out in a table row
-        value_lines.append(lines[si])
-    search_lines = value_lines or lines[ni : min(len(lines), ni + 12)]
+    m_end = END_OF_COVER.search(text, name_cap.end())
+    region_end = m_end.start() if m_end else min(len(text), name_cap.end() + COVER_WINDOW)
+    region_start = _line_start(text, name_cap.start(), LEAD_LINES)
+    pairs = read_pairs(text, CAPTIONS, VALIDATORS, region_start, region_end, reach=REACH)
+    first: dict[str, tuple[str, int, int]] = {}
     file_numbers: list[tuple[str, int, int]] = []
-    for s, _e, line in search_lines:
-        for m in IRS_RE.finditer(line):
-            if fields.irs is None:
-                fields.irs = (f"{m.group(1)}-{m.group(2)}", s + m.start(), s + m.end())
-        for m in FILE_NO_RE.finditer(line):
-            if IRS_RE.fullmatch(m.group(1)) or PHONE_CONTEXT.search(line[: m.start()]):
-                continue
-            file_numbers.append((m.group(1), s + m.start(1), s + m.end(1)))
-    for m in FILE_NO_LABEL.finditer(region):
-        if not any(v == m.group(1) for v, _s, _e in file_numbers):
+    for p in pairs:
+        if p.kind == "file_number":
+            if all(v != p.value for v, _s, _e in file_numbers):
+                file_numbers.append((p.value, p.start, p.end))
+        else:
+            first.setdefault(p.kind, (p.value, p.start, p.end))
+    fields.name = first.get("name")
+    fields.state = first.get("state")
+    fields.irs = first.get("irs")
+    fields.zip = first.get("zip") or first.get("address")
+    head = text[: region_end]
+    for m in FILE_NO_LABEL.finditer(head):
+        if all(v != m.group(1) for v, _s, _e in file_numbers):
             file_numbers.append((m.group(1), m.start(1), m.end(1)))
-    if file_numbers:
-        fields.file_numbers = file_numbers
-    if value_lines:
-        for s, _e, line in value_lines:
-            first = re.split(r"\s{2,}|\s*\|\s*", line.strip())[0] if line.strip() else ""
-            juris = normalize_jurisdiction(first) if first else None
-            if juris:
-                lead = line.find(first)
-                fields.state = (juris, s + lead, s + lead + len(first))
-                break
+    if fields.irs is None:
+        m = IRS_LABEL.search(head)
+        if m:
+            fields.irs = (m.group(1), m.start(1), m.end(1))
+    fields.file_numbers = file_numbers or None
     if fields.state is None:
-        m = re.search(r"\ba\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+corporation\b", region)
+        m = re.search(r"\ba\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+corporation\b", text[region_start:region_end])
         if m and normalize_jurisdiction(m.group(1)):
-            fields.state = (normalize_jurisdiction(m.group(1)) or "", m.start(1), m.end(1))
-
-    # ZIP: the last 5-digit group on the line(s) above the address caption
-    addr_cap = CAP_ADDR.search(region, name_cap.end()) or CAP_ZIP.search(region, name_cap.end())
-    if addr_cap:
-        ai = line_index(addr_cap.start())
-        cand = [lines[ai], *_value_lines_above(lines, ai, limit=3)]
-        for s, _e, line in cand:
-            zips = [m for m in ZIP_RE.finditer(line)]
-            if zips:
-                m = zips[-1]
-                fields.zip = (m.group(1), s + m.start(1), s + m.end(1))
-                break
-    del line_at
+            fields.state = (normalize_jurisdiction(m.group(1)) or "", region_start + m.start(1), region_start + m.end(1))
     return fields
 
 
+# --------------------------------------------------------------------------- facts
+
+
 def apply_cover(ctx: DocContext, view: PartView) -> str | None:
-    """Record cover-page facts for the registrant; returns its entity key, if a cover was found."""
+    """Record cover-page facts for the registrant; returns its entity key, if a cover was found.
+
+    Inline-XBRL cover tags come first and win: a field they state is not read
+    again from the printed cover (where the same value may be printed
+    differently, "001-15829" for "1-15829").
+    """
+    tagged = apply_cover_tags(ctx)
+    apply_header_exchanges(ctx)
     part = view.layout
     fields = read_cover(part.text)
     if fields.name is None:
         if fields.file_numbers:
             ctx.labelled_file_numbers.extend((part, *fn) for fn in fields.file_numbers)
-        return None
+        return ctx.registry.registrant if tagged else None
+    reg = ctx.registry
     name, s, e = fields.name
     ev = ctx.evidence(part, s, e, "rule:cover-page", 0.95)
-    from graph.normalize.names import titlecase_company  # local: keeps import graph light
-
     display = titlecase_company(name) if name.isupper() else name
-    key = ctx.registry.add("Company", display, ev, registrant=True)
+    key = reg.add("Company", display, ev, registrant=True)
     if name != display:
-        ctx.registry.entities[key].aliases.add(name)
-    reg = ctx.registry
-    if fields.state:
+        reg.entities[key].aliases.add(name)
+    if fields.state and "state_of_incorporation" not in tagged:
         v, s, e = fields.state
         reg.fact(key, "state_of_incorporation", v, ctx.evidence(part, s, e, "rule:cover-page", 0.9))
-    for v, s, e in fields.file_numbers or []:
-        reg.fact(key, "commission_file_number", v, ctx.evidence(part, s, e, "rule:cover-page", 0.9))
-    if fields.irs:
+    if "commission_file_number" not in tagged:
+        for v, s, e in fields.file_numbers or []:
+            reg.fact(key, "commission_file_number", v, ctx.evidence(part, s, e, "rule:cover-page", 0.9))
+    if fields.irs and "irs_employer_id" not in tagged:
         v, s, e = fields.irs
         reg.fact(key, "irs_employer_id", v, ctx.evidence(part, s, e, "rule:cover-page", 0.95))
-    if fields.zip:
+    if fields.zip and "postal_code" not in tagged:
         v, s, e = fields.zip
-        reg.fact(key, "postal_code", v, ctx.evidence(part, s, e, "rule:cover-page", 0.85))
+        # a ZIP+4 printed on the cover is the header's 5-digit ZIP once more, not a second code
+        if not any(
+            f.subject == key and f.relation == "postal_code" and f.object[:5] == v[:5] for f in reg.facts
+        ):
+            reg.fact(key, "postal_code", v, ctx.evidence(part, s, e, "rule:cover-page", 0.85))
     return key
 
 
