@@ -9,8 +9,9 @@ whose offsets point into the source file.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from graph.mentions.registry import EntityRegistry
 from graph.model import Evidence, SourceDocument, TextPart
@@ -41,6 +42,9 @@ class PartView:
     flow: TextPart
     doc: "Doc | None" = None  # spaCy parse of ``flow.text``
     nlp: bool = True  # False for parts read structurally (form boxes): no NER noise from captions
+    #: entity key of the company this part speaks for ("the Company" of a merger agreement's target);
+    #: None: the registrant (see :mod:`graph.mentions.subjects`)
+    subject: str | None = None
 
     @property
     def doc_type(self) -> str | None:
@@ -72,6 +76,25 @@ class DocContext:
     @property
     def doc_id(self) -> str:
         return self.source.doc_id
+
+    @contextmanager
+    def speaking_for(self, view: PartView) -> Iterator[None]:
+        """Within a part about another company, rules that mean "the registrant" mean that company.
+
+        The registry's registrant is swapped for the part's subject while the part's
+        rules run, so "the Company", default issuers and implicit employers follow
+        the part; the document's own registrant comes back afterwards.
+        """
+        reg = self.registry
+        if view.subject is None or view.subject not in reg.entities or view.subject == reg.registrant:
+            yield
+            return
+        registrant = reg.registrant
+        reg.registrant = view.subject
+        try:
+            yield
+        finally:
+            reg.registrant = registrant
 
     def evidence(
         self,

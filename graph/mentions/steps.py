@@ -115,8 +115,9 @@ def run_steps(steps: Sequence[Step], ctx: DocContext) -> None:
         while i + len(group) < len(steps) and steps[i + len(group)].scope == step.scope == "view":
             group.append(steps[i + len(group)])
         for view in _views(ctx, step.scope):
-            for s in group:
-                s.func(ctx, view)
+            with ctx.speaking_for(view):
+                for s in group:
+                    s.func(ctx, view)
         i += len(group)
 
 
