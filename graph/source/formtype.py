@@ -23,6 +23,8 @@ _FORM = re.compile(
     r"((?:\d{1,3}[A-Z]{0,3}|[A-Z]{1,2})-[0-9A-Z]{1,5}|\d{1,2}|[CD])(\s*/\s*A)?\s*$",
     re.IGNORECASE,
 )
+#: beneficial-ownership and tender-offer schedules print "SCHEDULE 13G" as their title, not "FORM ..."
+_SCHEDULE = re.compile(r"^\s*SCHEDULE\s+(13[DG]|13E-3|14D-9|TO)(\s*/\s*A)?\s*$", re.IGNORECASE)
 _AMENDMENT = re.compile(r"\bAMENDMENT\s+NO\b|\bAMENDMENT\s+NUMBER\b", re.IGNORECASE)
 
 
@@ -56,9 +58,9 @@ def _match(line: str, previous: list[str]) -> tuple[str, int, int] | None:
     m = _EXHIBIT.match(line)
     if m and len(stripped) <= MAX_HEADING:
         return "EX-" + m.group(1).upper(), lead, lead + len(stripped)
-    m = _FORM.match(line)
+    m = _FORM.match(line) or _SCHEDULE.match(line)
     if m and len(stripped) <= MAX_HEADING + 20:
-        value = m.group(1).upper()
+        value = m.group(1).upper() if m.re is _FORM else "SCHEDULE " + m.group(1).upper()
         amended = bool(m.group(2)) or bool(_AMENDMENT.search(line)) or any(
             _AMENDMENT.search(p) for p in previous[-3:]
         )
