@@ -36,7 +36,8 @@ WEAK_AGENCY_ABBREVIATIONS = {"IRS", "DOE", "NRC", "OCC", "SBA", "EPA", "DOJ", "F
 LEGAL_SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|Company|Co|LLC|L\.L\.C|LLP|L\.L\.P|LP|L\.P|Ltd|Limited|"
     r"plc|PLC|N\.A|N\.V|AG|GmbH|S\.A(?:\.\s*de\s*C\.V)?|SA|Pte\.?\s*Ltd|Pty\.?\s*Ltd|Pty\s+Limited|K\.K|"
-    r"PC|P\.C|CPA|CPAs|Trust|Fund|Partners|Partnership|Associates|Holdings|Bancorp|Group)"
+    r"PC|P\.C|P\.A|CPA|CPAs|(?:[Aa]\s+)?Professional\s+(?:Law\s+)?(?:Corporation|Association)|National\s+Association|"
+    r"Trust|Fund|Partners|Partnership|Associates|Holdings|Bancorp|Group)"
 )
 
 #: A legal suffix at the end of a name ("..., Inc." / "... LLC"): used to tell firms from people.
@@ -65,7 +66,7 @@ _TITLE_WORDS = {
     "senior", "chairman", "director", "secretary", "treasurer", "general", "counsel", "controller", "principal",
     "member", "board", "ceo", "cfo", "coo", "founder", "partner", "managing", "head", "manager",
 }
-ABBREV_SUFFIX_END = re.compile(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|N\.V|B\.V|S\.A|C\.V|A\.G|L\.L\.C|L\.L\.P|P\.C|K\.K|Pte|Pty|S\.p\.A)\.$")
+ABBREV_SUFFIX_END = re.compile(r"(?:Inc|Corp|Co|Ltd|L\.P|N\.A|N\.V|B\.V|S\.A|C\.V|A\.G|L\.L\.C|L\.L\.P|P\.C|P\.A|K\.K|Pte|Pty|S\.p\.A)\.$")
 _LEADING_NOISE = {"about", "the", "a", "an", "by", "with", "from", "and", "of", "for", "to", "on", "in", "at", "re:", "between"}
 
 
@@ -83,6 +84,8 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
             continue  # "the Company", "the Trust": a reference, not a name
         if text[end - 1] == "." and not ABBREV_SUFFIX_END.search(text[:end]):
             end -= 1
+        if _LAW_AFTER.match(text, end):
+            continue  # "Delaware General Corporation Law", "Investment Company Act": a law, not a firm
         toks = [t for t in _TOKEN.finditer(text, max(0, m.start() - 160), m.start())]
         chosen: list[re.Match[str]] = []
         right = m.start()
@@ -119,15 +122,23 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
                 break
             if re.fullmatch(r"\d+\.\d+\.?|\d+-[A-Z]{1,3}(?:/A)?|[A-Z]-\d+(?:/A)?", bare):
                 break  # an exhibit or form number ("20.1 Aames ...", "10-Q of Corvella ...")
-            if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS:
+            # "State Street Bank and Trust Company": a bank's name coordinates its trust business
+            bank_and_trust = bare == "and" and (
+                re.match(r"\s+(?:Trust|Savings|Loan)\b", text[t.end() :]) is not None
+                and re.search(r"\b(?:Bank|Savings)\s+$", text[max(0, t.start() - 12) : t.start()]) is not None
+            )
+            if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS or bank_and_trust:
                 chosen.append(t)
                 if len(chosen) >= 8:
                     break
                 continue
             break
         chosen.reverse()
-        while chosen and chosen[0].group(0).strip("\"“(").lower() in _LEADING_NOISE | _CONNECTORS:
-            chosen.pop(0)
+        while chosen and (
+            chosen[0].group(0).strip("\"“(").lower() in _LEADING_NOISE | _CONNECTORS
+            or (len(chosen) > 1 and re.fullmatch(r"[\d,.]+", chosen[0].group(0)) and chosen[1].group(0).lower() in _CONNECTORS)
+        ):
+            chosen.pop(0)  # "fiscal 1995 of Wal-Mart Stores, Inc.": a bare number before "of" is no part of a name
         # "Chief Financial Officer of Innovo Group": the name starts after "of"
         for i, t in enumerate(chosen):
             if t.group(0).lower() == "of" and i and _TITLE_WORDS.issuperset(w.group(0).lower().strip(",") for w in chosen[:i]):
@@ -136,11 +147,55 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
         if not chosen:
             continue
         start = chosen[0].start() + (len(chosen[0].group(0)) - len(chosen[0].group(0).lstrip("\"“(")))
+        start = _comma_list_start(text, start, end)
         if is_generic_company_name(text[start:end]):
             continue
         spans.append((start, end))
     # "Innovo Group Inc." also ends in "Group": keep only maximal spans
     return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+
+
+_LAW_AFTER = re.compile(r"[ \t]+(?:Law|Act|Code|Statute|Agreement|Plan)\b")
+#: "Fenner & Smith Incorporated": a partnership-style name whose first word may follow a comma list of surnames.
+_LIST_TAIL = re.compile(r"[A-Z][\w'’.-]*(?:,\s+|\s+&\s+)")
+_LIST_PIECE = re.compile(r"(?:(?<=[\s(\"“:])|^)(?P<piece>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*),[ \t]+$")
+#: Capitalised words that start sentences or name places, never the first partner of a firm name.
+_NOT_PARTNER = {
+    "accordingly", "additionally", "also", "however", "thus", "therefore", "furthermore", "moreover", "finally",
+    "in", "on", "at", "by", "for", "as", "if", "when", "then", "yes", "no", "and", "or", "the", "a", "an", "inc",
+    "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc", "trust",
+    "dear", "gentlemen", "sirs", "attention", "copy", "cc",
+}
+
+
+def _comma_list_start(text: str, start: int, end: int) -> int:
+    """Extend a firm name back over its comma list of partners' surnames.
+
+    "Weil, Gotshal & Manges LLP", "Merrill Lynch, Pierce, Fenner & Smith
+    Incorporated", "Skadden, Arps, Slate, Meagher & Flom LLP": the walk back
+    from the suffix stops at the first comma; a name whose first word is
+    followed by a comma or an ampersand, and that holds an ampersand, takes
+    the capitalised one-word pieces before it (the first partner may have
+    two words). A piece that is a legal form ends another firm and is not taken.
+    """
+    if "&" not in text[start:end]:
+        return start
+    two_words = False
+    while not two_words and _LIST_TAIL.match(text, start):
+        m = _LIST_PIECE.search(text, max(0, start - 60), start)
+        if not m:
+            break
+        words = m.group("piece").split()
+        if any(w.lower().strip(".") in _NOT_PARTNER | _NAME_BREAKERS or w.lower().endswith("ly") for w in words):
+            break
+        before = text[max(0, m.start() - 40) : m.start()].rstrip(" \t")
+        if len(words) == 2 and re.search(r"[A-Z][\w'’-]*$", before):
+            break  # "X Merrill Lynch, Pierce": the piece is not bounded on its left
+        if len(words) == 1 and re.search(r"[A-Z][\w'’-]*$", before):
+            break
+        start = m.start("piece")
+        two_words = len(words) == 2
+    return start
 
 
 #: Words that begin or make up ORG-looking spans that are not companies.

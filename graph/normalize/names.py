@@ -155,7 +155,9 @@ LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
                 "llc", "lc", "llp", "lp", "plc", "nv", "bv", "sa", "sa de cv", "de cv", "sab de cv",
                 "ag", "gmbh", "kk", "pte", "pty", "pte ltd", "pty ltd", "spa", "srl", "sarl", "ab",
                 "oyj", "asa", "se", "pc", "pa", "limited liability company", "limited partnership",
-                "co ltd", "holdings inc", "the",
+                "co ltd", "holdings inc", "the", "na", "national association", "professional corporation",
+                "a professional corporation", "professional association", "a professional association",
+                "professional law corporation", "a professional law corporation",
             ]
         ),
         key=len,
@@ -244,6 +246,8 @@ _FORM_CLASS: dict[tuple[str, ...], str] = {
     ("limited", "partnership"): "lp", ("llp",): "llp", ("plc",): "plc", ("pty",): "pty", ("pty", "ltd"): "pty",
     ("pte",): "pte", ("pte", "ltd"): "pte", ("kk",): "kk", ("sa", "de", "cv"): "sa", ("sa",): "sa",
     ("ag",): "ag", ("gmbh",): "gmbh", ("pc",): "pc", ("nv",): "nv", ("bv",): "bv",
+    ("na",): "na", ("national", "association"): "na", ("professional", "corporation"): "pc",
+    ("professional", "association"): "pa", ("pa",): "pa",
 }
 
 
