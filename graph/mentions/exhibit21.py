@@ -1,68 +1,242 @@
-"""Exhibit 21 subsidiary lists: one subsidiary per row, with its jurisdiction.
+"""Exhibit 21 subsidiary lists: subsidiaries, their parents and places of organisation.
 
-Ex-21 exhibits are tables ("Name | Jurisdiction of Incorporation") in HTML or
-column-aligned text. Each row whose first cell looks like a company and
-whose last cell is a jurisdiction gives ``subsidiary_of`` the registrant and
-the subsidiary's ``state_of_incorporation``. The registrant is read from the
-"Subsidiaries of X" heading when nothing else named it.
+A part is a subsidiary list when its document type is EX-21 (or, with no
+type, when it opens with a "Subsidiaries of" title). The list's rows come
+from :mod:`graph.mentions.exhibit21_layout` (tables, fixed-width columns,
+one entry per line, group headings) and their cells from
+:mod:`graph.mentions.exhibit21_cells`. Each listed company is
+``subsidiary_of`` the registrant (indentation alone never decides a parent,
+following the Ex-21 convention) and, where a footnote says "a subsidiary of
+X" / "owned by X", also of that immediate parent. Its jurisdiction gives
+``state_of_incorporation``; the registrant's own row gives the registrant's.
+The rows are claimed so that NER does not take fragments of them as firms.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from graph.log import get_logger
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import display_company
-from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
-from graph.normalize.places import normalize_jurisdiction
+from graph.mentions.exhibit21_cells import NamePart, jurisdictions, read_name
+from graph.mentions.exhibit21_layout import (
+    Cell,
+    Row,
+    cell_kind,
+    footnote,
+    heading_jurisdiction,
+    is_caption,
+    is_heading,
+    is_prose,
+    merge_wrapped,
+    split_rows,
+)
+from graph.mentions.gazetteer import ABBREV_SUFFIX_END, COMPANY_WITH_SUFFIX
+from graph.normalize.names import name_key
 
-HEADING = re.compile(r"subsidiaries\s+of\s+(?:the\s+registrant\s*)?(?:[-:–—]\s*)?(?P<n>[A-Z][^\n*|]{2,80}?)\s*\**\s*$", re.I | re.M)
-CELLS = re.compile(r"\s*\|\s*|\s{3,}|\t+")
-HEADER_WORDS = re.compile(r"^(?:name|subsidiary|subsidiaries|entity|company|jurisdiction|state|country|organized|percent)", re.I)
-NAME_START = re.compile(r"^[A-Za-z0-9]")
+log = get_logger(__name__)
+
+METHOD = "rule:exhibit21-row"
+_TITLE = re.compile(r"^\s*(?:exhibit\s+21[\w.()-]*\s*[-:–—]?\s*)?(?:list\s+of\s+)?(?:significant\s+)?subsidiaries\s+of\b", re.I | re.M)
+# "Subsidiaries of [the Registrant,] Apple Inc.*" (the name may stand on the next line)
+_SUBS_OF = re.compile(
+    r"subsidiaries\s+of\s*(?:the\s+registrant\b[\s,:\-–—]*|the\s+company\b[\s,:\-–—]*)?\n?\s*"
+    r"(?P<n>[A-Z0-9][^\n*|(†]{1,90}?)\s*(?:[*†(]|\bas\s+of\b|\bat\s+\w+\s+\d|\n|$)",
+    re.I,
+)
+# "a list of IDT Corporation's (IDT) subsidiaries"
+_POSSESSIVE = re.compile(
+    r"(?P<n>(?:[A-Z0-9][\w.&,-]*\s+){0,6}?[A-Z0-9][\w.&-]*)['’]s?\s+(?:\([^)]{1,30}\)\s+)?"
+    r"(?:significant\s+|principal\s+|direct\s+and\s+indirect\s+|wholly[- ]owned\s+|consolidated\s+)*subsidiaries\b"
+)
+_NOT_A_NAME = re.compile(r"^(?:the\s+)?(?:registrant|company|corporation|issuer|parent)\b", re.I)
+_PARENT_IN_NOTE = re.compile(
+    r"\b(?:subsidiary|owned|held|controlled)\s+(?:\w+\s+){0,3}?(?:of|by)\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
+)
+
+
+@dataclass
+class Entry:
+    """One listed company: its name, where it is printed, its jurisdictions and footnote marks."""
+
+    name: str
+    start: int
+    end: int
+    juris: list[tuple[str, int, int]] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
 
 
 def is_exhibit21(ctx: DocContext, view: PartView) -> bool:
+    """EX-21 by document type, or an untyped part that opens with a "Subsidiaries of" title."""
     types = [view.doc_type or "", ctx.source.form_type.value if ctx.source.form_type else ""]
+    if view.doc_type:
+        return view.doc_type.upper().startswith("EX-21")
     if any(t.upper().startswith("EX-21") for t in types):
         return True
-    return bool(re.search(r"^\s*(?:list\s+of\s+)?subsidiaries\s+of\b", view.layout.text[:600], re.I | re.M))
+    head = view.layout.text[:600]
+    m = _TITLE.search(head)
+    return bool(m) and len(head[m.start():].split("\n", 1)[0]) < 120
+
+
+def _name_end(text: str) -> str:
+    """Cut a name read from running text: trailing punctuation, but a suffix keeps its period."""
+    name = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    while name.endswith(".") and not ABBREV_SUFFIX_END.search(name):
+        name = name[:-1].rstrip()
+    return name
+
+
+def find_list_owner(text: str) -> tuple[str, int, int] | None:
+    """The company whose subsidiaries the part lists, from its title or opening sentence."""
+    head = text[:2500]
+    for pattern in (_SUBS_OF, _POSSESSIVE):
+        for m in pattern.finditer(head):
+            name = _name_end(m.group("n"))
+            name = re.sub(r"^(?:of|list\s+of|a\s+list\s+of)\s+", "", name, flags=re.I)
+            if len(name) < 2 or _NOT_A_NAME.match(name) or is_prose(name) or not re.search(r"[A-Za-z]", name):
+                continue
+            if len(name.split()) > 8:
+                continue
+            start = m.start("n") + m.group("n").find(name[:5]) if name[:5] in m.group("n") else m.start("n")
+            return name, start, start + len(name)
+    return None
+
+
+def _entries_of_row(row: Row, heading_juris: list[str] | None) -> list[Entry]:
+    """The companies a row lists: (name, jurisdiction) pairs left to right, or "Name (Juris)" cells."""
+    out: list[Entry] = []
+    pending: Entry | None = None
+    paired = False
+    for i, cell in enumerate(row.cells):
+        kind = cell_kind(cell.text) if i > 0 or len(row.cells) == 1 else ("text" if cell_kind(cell.text) != "mark" else "mark")
+        if kind == "juris" and i == 0 and len(row.cells) == 1:
+            return []  # a lone jurisdiction is a heading or a wrapped piece, not a company
+        if kind == "juris":
+            if pending is not None and not pending.juris:
+                pending.juris = [(j, cell.start, cell.end) for j in jurisdictions(cell.text)]
+                paired = True
+            continue
+        if kind == "mark":
+            if pending is not None:
+                pending.marks.append(re.sub(r"[\s()\[\]]", "", cell.text))
+            continue
+        if kind == "number":
+            continue
+        part = read_name(cell.text)
+        if part is None or not _plausible(part.name):
+            continue
+        entry = _entry(cell, part)
+        if pending is not None and paired and not entry.juris and not COMPANY_WITH_SUFFIX.search(entry.name):
+            continue  # a d/b/a or note column after a complete pair
+        if pending is not None:
+            out.append(pending)
+        pending, paired = entry, bool(entry.juris)
+    if pending is not None:
+        out.append(pending)
+    kept = []
+    for e in out:
+        if not e.juris and heading_juris:
+            e.juris = [(j, e.start, e.end) for j in heading_juris]
+        if e.juris or COMPANY_WITH_SUFFIX.search(e.name) or heading_juris:
+            kept.append(e)
+    return kept
+
+
+def _entry(cell: Cell, part: NamePart) -> Entry:
+    s = cell.start + part.start
+    e = min(cell.start + part.end, cell.end)
+    juris = [(j, cell.start + part.juris_start, cell.start + part.juris_end) for j in part.juris]
+    return Entry(part.name, s, max(e, s + 1), juris, list(part.marks))
+
+
+def _plausible(name: str) -> bool:
+    if len(name) < 2 or len(name) > 160 or not re.search(r"[A-Za-z]{2}", name):
+        return False
+    if not re.match(r"^[A-Z0-9\"'“(&]|^[a-z][A-Z]", name):  # "iTunes K.K." starts lower-case
+        return False
+    return not is_prose(name) and not _NOT_A_NAME.fullmatch(name.strip(". "))
+
+
+@dataclass
+class ListReading:
+    """What one subsidiary list says: its entries, footnote parents, and the spans it covers."""
+
+    entries: list[Entry] = field(default_factory=list)
+    note_parents: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_list(text: str) -> ListReading:
+    """Entries, footnote parents and claimed spans of a subsidiary list's text."""
+    out = ListReading()
+    heading_juris: list[str] | None = None
+    for row in merge_wrapped(split_rows(text)):
+        note = footnote(row)
+        if note is not None:
+            mark, rest = note
+            m = _PARENT_IN_NOTE.search(rest)
+            if m:
+                parent = _name_end(re.split(r",\s+(?:which|a|an|and)\b|\s+and\s+(?:its|the)\b", m.group("p"))[0])
+                off = row.start + row.text.find(m.group("p")[:10]) if m.group("p")[:10] in row.text else row.start
+                if _plausible(parent):
+                    out.note_parents[mark] = (parent, off, off + len(parent))
+            out.claimed.append((row.start, row.end))
+            continue
+        if is_caption(row):
+            out.claimed.append((row.start, row.end))
+            continue
+        hj = heading_jurisdiction(row)
+        if hj is not None:
+            heading_juris = hj
+            out.claimed.append((row.start, row.end))
+            continue
+        if is_heading(row):
+            if len(row.cells) == 1 and not re.search(r"\bof\b", row.text, re.I):
+                heading_juris = None  # a new group ("Foreign Subsidiaries")
+            out.claimed.append((row.start, row.end))
+            continue
+        entries = _entries_of_row(row, heading_juris)
+        if entries:
+            out.entries.extend(entries)
+            out.claimed.append((row.start, row.end))
+    return out
 
 
 def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
+    """Subsidiaries, their parents and jurisdictions of an Exhibit 21 part."""
     if not is_exhibit21(ctx, view):
         return
     reg = ctx.registry
     part = view.layout
-    text = part.text
-    if reg.registrant is None:
-        m = HEADING.search(text[:1500])
-        if m:
-            name = m.group("n").strip().rstrip(".,")
-            ev = ctx.evidence(part, m.start("n"), m.start("n") + len(name), "rule:exhibit21-heading", 0.9)
-            reg.add("Company", display_company(name), ev, registrant=True)
+    owner = find_list_owner(part.text)
+    if reg.registrant is None and owner is not None:
+        name, s, e = owner
+        reg.add("Company", display_company(name), ctx.evidence(part, s, e, "rule:exhibit21-heading", 0.9), registrant=True)
     parent = reg.registrant
+    reading = read_list(part.text)
+    for s, e in reading.claimed:
+        ctx.claimed.append(part.source_span(s, e))
     if parent is None:
+        log.debug("exhibit 21 part without a known registrant: %d rows left unread", len(reading.entries))
         return
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        cells = [c for c in CELLS.split(line.strip()) if c.strip()]
-        if not cells or HEADER_WORDS.match(cells[0]) or not NAME_START.match(cells[0]):
+    parent_names = [reg.entities[parent].name, *reg.entities[parent].aliases]
+    for entry in reading.entries:
+        name = display_company(entry.name)
+        ev = ctx.evidence(part, entry.start, entry.end, METHOD, 0.9)
+        own_row = any(name_key(name) == name_key(n) for n in parent_names)
+        key = parent if own_row else reg.add("Company", name, ev, exact=True)
+        for j, js, je in entry.juris:
+            reg.fact(key, "state_of_incorporation", j, ctx.evidence(part, js, max(je, js + 1), METHOD, 0.9))
+        if key == parent:
             continue
-        name = cells[0].strip().rstrip("*").strip()
-        if len(name) < 3 or len(name) > 120 or re.search(r"\b(?:pursuant|omitted|regulation)\b", name, re.I):
-            continue
-        juris = normalize_jurisdiction(cells[-1]) if len(cells) >= 2 else None
-        if juris is None and not COMPANY_WITH_SUFFIX.search(name):
-            continue
-        s = start + line.find(name)
-        ev = ctx.evidence(part, s, s + len(name), "rule:exhibit21-row", 0.9)
-        child = reg.add("Company", display_company(name), ev)
-        if child == parent:
-            continue
-        reg.fact(child, "subsidiary_of", parent, ev)
-        if juris:
-            js = start + line.rfind(cells[-1])
-            reg.fact(child, "state_of_incorporation", juris, ctx.evidence(part, js, js + len(cells[-1]), "rule:exhibit21-row", 0.9))
+        reg.fact(key, "subsidiary_of", parent, ev)
+        for mark in entry.marks:
+            note = reading.note_parents.get(mark)
+            if note is None:
+                continue
+            pname, ps, pe = note
+            pkey = reg.add("Company", display_company(pname), ctx.evidence(part, ps, pe, "rule:exhibit21-footnote", 0.8))
+            if pkey not in (key, parent):
+                reg.fact(key, "subsidiary_of", pkey, ctx.evidence(part, ps, pe, "rule:exhibit21-footnote", 0.8))
