@@ -52,6 +52,15 @@ def test_span_and_confidence_checked(innovo) -> None:
     assert any(v["path"] == str(FKG.confidence) for v in _broken(innovo, bad_conf))
 
 
+@pytest.mark.parametrize("prop", ["cik", "commissionFileNumber", "irsEmployerId", "stateOfIncorporation"])
+def test_untyped_entity_node_fails(innovo, prop) -> None:
+    """Cover facts hung on a node without a type (an unresolved local key) are a violation."""
+    node = URIRef("https://w3id.org/filing-kg/id/company-2")
+    values = {"cik": "1234", "commissionFileNumber": "0-1234", "irsEmployerId": "12-3456789", "stateOfIncorporation": "Delaware"}
+    violations = _broken(innovo, lambda g: g.add((node, FKG[prop], Literal(values[prop]))))
+    assert any(v["focus"] == str(node) for v in violations)
+
+
 def test_entity_and_instrument_shapes(innovo, sample) -> None:
     inno = entity_iri(sample.INNOVO)
     assert _broken(innovo, lambda g: g.add((inno, RDFS.label, Literal("Another name"))))
