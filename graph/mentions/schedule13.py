@@ -112,7 +112,7 @@ def _cells(text: str, start: int, end: int) -> list[Cell]:
     """Non-empty cells (split at line ends, cell bars and wide gaps) that can be values."""
     out = []
     for m in re.finditer(r"[^\n|]+", text[start:end]):
-        for piece in re.finditer(r"\S(?:.*?\S)?(?=\s{3,}|$)", m.group()):
+        for piece in re.finditer(r"\S(?:.*?\S)?(?=\s{3,}|\s*$)", m.group()):
             s = start + m.start() + piece.start()
             value = piece.group()
             if NOT_VALUE.match(value):
