@@ -188,9 +188,13 @@ def apply_schedule13_cover(ctx: DocContext) -> None:
     for i, view in enumerate(ctx.views):
         text = view.layout.text
         blocks = read_cover_blocks(text)
+        holders: list[tuple[str, str]] = []
         for block in blocks:
-            _apply_block(ctx, view, block)
+            found = _apply_block(ctx, view, block)
+            if found is not None:
+                holders.append(found)
             ctx.claimed.append(view.layout.source_span(block.start, block.end))
+        _apply_item2_postal_codes(ctx, view, holders)
         if i == 0:
             _apply_class_title(ctx, view)
         span = item3_checklist(text)
@@ -245,12 +249,13 @@ def item3_checklist(text: str) -> tuple[int, int] | None:
     return m.start(), end.start()
 
 
-def _apply_block(ctx: DocContext, view: PartView, block: CoverBlock) -> None:
+def _apply_block(ctx: DocContext, view: PartView, block: CoverBlock) -> tuple[str, str] | None:
+    """Facts of one cover block; returns (entity key, name as printed) of a reporting company."""
     reg = ctx.registry
     part = view.layout
     cell = reporting_name(block)
     if cell is None:
-        return
+        return None
     codes = person_types(block)
     ev = ctx.evidence(part, cell.start, cell.end, METHOD, 0.9)
     raw = cell.text
@@ -263,7 +268,7 @@ def _apply_block(ctx: DocContext, view: PartView, block: CoverBlock) -> None:
     if reg.registrant and key != reg.registrant:
         reg.fact(key, "shareholder_of", reg.registrant, ev)
     if reg.entities[key].type != "Company":
-        return
+        return None
     place = block.rows.get("citizenship", [])
     if place:
         state = normalize_jurisdiction(_clean_name(place[0].text))
@@ -274,6 +279,54 @@ def _apply_block(ctx: DocContext, view: PartView, block: CoverBlock) -> None:
         digits = re.sub(r"\D", "", irs.text)
         if digits.strip("0"):
             reg.fact(key, "irs_employer_id", f"{digits[:2]}-{digits[2:]}", ctx.evidence(part, irs.start, irs.end, METHOD, 0.9))
+    return key, raw
+
+
+#: Item 2 (name, address, citizenship of each filing person) up to Item 3
+ITEM2 = re.compile(r"^[\s|]*item\s*2\b", re.I | re.M)
+ITEM3_ANY = re.compile(r"^[\s|]*item\s*3\b", re.I | re.M)
+#: a US ZIP after a city or state ("New York, New York 10019", "Boston, MA 02110"), or a UK/Canadian postcode
+ITEM2_POSTAL = re.compile(
+    r"(?:(?<=[A-Za-z.],\s)|(?<=[A-Za-z.]\s))(?P<zip>\d{5})(?:-\d{4})?(?![\w-])"
+    r"|(?<![\w-])(?P<uk>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]\d[A-Z]\s\d[A-Z]\d)(?![\w-])"
+)
+
+
+def _apply_item2_postal_codes(ctx: DocContext, view: PartView, holders: list[tuple[str, str]]) -> None:
+    """Postal codes of the reporting companies from Item 2's addresses.
+
+    One code for all ("The address of each of the Reporting Persons is ...")
+    goes to every reporting company; several codes go to the company named
+    last before each. A company that already has a postal code (SEC header) keeps it.
+    """
+    reg = ctx.registry
+    text = view.layout.text
+    head = ITEM2.search(text)
+    if head is None or not holders:
+        return
+    tail = ITEM3_ANY.search(text, head.end())
+    end = tail.start() if tail else min(len(text), head.end() + 4000)
+    codes = [(m.start(), m.end(), m.group("zip") or m.group("uk")) for m in ITEM2_POSTAL.finditer(text, head.end(), end)]
+    if not codes:
+        return
+    has_code = {f.subject for f in reg.facts if f.relation == "postal_code"}
+    if len({c[2] for c in codes}) == 1:
+        targets = [(key, codes[0]) for key, _raw in holders]
+    else:
+        low = text.lower()
+        mentions = sorted(
+            (pos, key) for key, raw in holders for pos in [low.find(raw.lower(), head.end(), end)] if pos >= 0
+        )
+        targets = []
+        for s, e, code in codes:
+            before = [key for pos, key in mentions if pos < s]
+            if before:
+                targets.append((before[-1], (s, e, code)))
+    for key, (s, e, code) in targets:
+        if key in has_code:
+            continue
+        has_code.add(key)
+        reg.fact(key, "postal_code", code, ctx.evidence(view.layout, s, e, "rule:schedule13-item2", 0.85))
 
 
 # ---------------------------------------------------------------------------- XML schedules

@@ -233,3 +233,44 @@ def test_xml_schedule_signer_titles_go_to_the_reporting_person(extract) -> None:
     assert not any(r[1] == "officer_of" and r[2] == "Jushi Holdings Inc." for r in rows)
     assert ("Marex Group plc", "state_of_incorporation", "United Kingdom") in rows
     assert ("Marex Group plc", "postal_code", "EC2M 3TQ") in rows
+
+
+ITEM2_SHARED = """
+Item 2(a). | NAME OF PERSON FILING:
+This statement is filed by Glazer Capital, LLC and Mr. Paul J. Glazer.
+Item 2(b). | ADDRESS OF PRINCIPAL BUSINESS OFFICE OR, IF NONE, RESIDENCE:
+The address of the business office of each of the Reporting Persons is 250 West 55th Street, Suite 30A, New York, New York 10019.
+Item 3. | IF THIS STATEMENT IS FILED PURSUANT TO RULES 13d-1(b) OR 13d-2(b) OR (c), CHECK WHETHER THE PERSON FILING IS A:
+"""
+
+# two reporting companies with their own addresses (invented names)
+ITEM2_EACH = """
+Item 2.     Name, Address and Citizenship of Person Filing:
+
+            Brightwater Asset Partners, L.P.
+            14191 Harbor Road, Tustin, California 92780
+
+            Kestrel Lane Holdings plc
+            155 Old Street, London EC2M 3TQ, United Kingdom
+
+Item 3.     Not applicable.
+"""
+
+KESTREL_ROWS = """1 | NAME OF REPORTING PERSON Kestrel Lane Holdings plc
+4 | CITIZENSHIP OR PLACE OF ORGANIZATION England and Wales
+12 | TYPE OF REPORTING PERSON HC
+"""
+
+
+def test_item2_one_address_for_every_reporting_company(extract_text) -> None:
+    rows = rows_of(extract_text(TEXT_13G.replace("Item 3.", ITEM2_SHARED.replace("Glazer Capital, LLC", "Brightwater Asset Partners, L.P.") + "\nItem 3.", 1)))
+    assert ("Brightwater Asset Partners, L.P.", "postal_code", "10019") in rows
+    assert not any(r[0] == "Margaret T. Olander" and r[1] == "postal_code" for r in rows)  # a Company relation
+
+
+def test_item2_each_address_follows_its_name(extract_text) -> None:
+    text = TEXT_13G.replace("Item 3.", KESTREL_ROWS + ITEM2_EACH + "\nItem 3.", 1)
+    rows = rows_of(extract_text(text))
+    assert ("Brightwater Asset Partners, L.P.", "postal_code", "92780") in rows  # not the street number 14191
+    assert ("Kestrel Lane Holdings plc", "postal_code", "EC2M 3TQ") in rows
+    assert ("Kestrel Lane Holdings plc", "state_of_incorporation", "United Kingdom") in rows
