@@ -51,9 +51,15 @@ _POSSESSIVE = re.compile(
     r"(?P<n>(?:[A-Z0-9][\w.&,-]*\s+){0,6}?[A-Z0-9][\w.&-]*)['’]s?\s+(?:\([^)]{1,30}\)\s+)?"
     r"(?:significant\s+|principal\s+|direct\s+and\s+indirect\s+|wholly[- ]owned\s+|consolidated\s+)*subsidiaries\b"
 )
+# "ACME CORPORATION SUBSIDIARIES" / "Acme Corp. and Subsidiaries" as a title line
+_NAME_SUBSIDIARIES = re.compile(
+    r"^\s*(?P<n>[A-Z0-9][^\n|:]{1,80}?)\s+(?:and\s+)?(?:significant\s+|principal\s+|list\s+of\s+)?subsidiaries\s*:?\s*$",
+    re.I | re.M,
+)
+_TITLE_CONNECTORS = {"of", "and", "&", "de", "la", "du", "the", "y", "for", "del"}
 _NOT_A_NAME = re.compile(r"^(?:the\s+)?(?:registrant|company|corporation|issuer|parent)\b", re.I)
 _PARENT_IN_NOTE = re.compile(
-    r"\b(?:subsidiary|owned|held|controlled)\s+(?:\w+\s+){0,3}?(?:of|by)\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
+    r"\b(?:subsidiary|owned|held|controlled)\s+(?:\S+\s+){0,3}?(?:of|by)\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
 )
 
 
@@ -66,6 +72,8 @@ class Entry:
     end: int
     juris: list[tuple[str, int, int]] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
+    indent: int = 0
+    piped: bool = False
 
 
 def is_exhibit21(ctx: DocContext, view: PartView) -> bool:
@@ -83,18 +91,33 @@ def is_exhibit21(ctx: DocContext, view: PartView) -> bool:
 def _name_end(text: str) -> str:
     """Cut a name read from running text: trailing punctuation, but a suffix keeps its period."""
     name = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
-    while name.endswith(".") and not ABBREV_SUFFIX_END.search(name):
+    while name.endswith(".") and not re.search(ABBREV_SUFFIX_END.pattern, name, re.I):
         name = name[:-1].rstrip()
     return name
+
+
+def _cut_name(text: str) -> str:
+    """A name read from a title stops at the first lower-case word that is not a connector ("and its")."""
+    words = text.split()
+    kept: list[str] = []
+    for w in words:
+        if w[:1].islower() and w.lower() not in _TITLE_CONNECTORS and not re.match(r"^[a-z][A-Z]", w):
+            break
+        kept.append(w)
+    while kept and kept[-1].lower().strip(",") in _TITLE_CONNECTORS:
+        kept.pop()
+    return " ".join(kept)
 
 
 def find_list_owner(text: str) -> tuple[str, int, int] | None:
     """The company whose subsidiaries the part lists, from its title or opening sentence."""
     head = text[:2500]
-    for pattern in (_SUBS_OF, _POSSESSIVE):
+    for pattern in (_SUBS_OF, _POSSESSIVE, _NAME_SUBSIDIARIES):
         for m in pattern.finditer(head):
-            name = _name_end(m.group("n"))
+            name = _name_end(_cut_name(m.group("n")))
             name = re.sub(r"^(?:of|list\s+of|a\s+list\s+of)\s+", "", name, flags=re.I)
+            if pattern is _NAME_SUBSIDIARIES and not COMPANY_WITH_SUFFIX.search(name):
+                continue  # "Domestic Subsidiaries", "Exhibit 21 Subsidiaries" name no owner
             if len(name) < 2 or _NOT_A_NAME.match(name) or is_prose(name) or not re.search(r"[A-Za-z]", name):
                 continue
             if len(name.split()) > 8:
@@ -123,6 +146,8 @@ def _entries_of_row(row: Row, heading_juris: list[str] | None) -> list[Entry]:
                 pending.marks.append(re.sub(r"[\s()\[\]]", "", cell.text))
             continue
         if kind == "number":
+            if pending is not None and re.fullmatch(r"\(?\d{1,2}\)?", cell.text.strip()):
+                pending.marks.append(cell.text.strip("() "))  # a footnote column; used only if a note has it
             continue
         part = read_name(cell.text)
         if part is None or not _plausible(part.name):
@@ -198,10 +223,30 @@ def read_list(text: str) -> ListReading:
             out.claimed.append((row.start, row.end))
             continue
         entries = _entries_of_row(row, heading_juris)
+        for entry in entries:
+            entry.indent, entry.piped = row.indent, row.piped
         if entries:
             out.entries.extend(entries)
             out.claimed.append((row.start, row.end))
     return out
+
+
+def owner_from_notes(reading: ListReading) -> tuple[str, int, int] | None:
+    """The one parent the footnotes name that is not itself listed: the top of the tree."""
+    listed = {name_key(e.name) for e in reading.entries}
+    roots = {name_key(p[0]): p for p in reading.note_parents.values() if name_key(p[0]) not in listed}
+    return next(iter(roots.values())) if len(roots) == 1 else None
+
+
+def owner_from_top_row(reading: ListReading) -> tuple[str, int, int] | None:
+    """Fixed-width lists that open with the parent's own row, every other row indented under it."""
+    entries = reading.entries
+    if len(entries) < 3 or entries[0].piped:
+        return None
+    top = entries[0]
+    if all(e.indent > top.indent for e in entries[1:]):
+        return top.name, top.start, top.end
+    return None
 
 
 def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
@@ -210,18 +255,19 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
         return
     reg = ctx.registry
     part = view.layout
-    owner = find_list_owner(part.text)
-    if reg.registrant is None and owner is not None:
-        name, s, e = owner
-        reg.add("Company", display_company(name), ctx.evidence(part, s, e, "rule:exhibit21-heading", 0.9), registrant=True)
-    parent = reg.registrant
     reading = read_list(part.text)
     for s, e in reading.claimed:
         ctx.claimed.append(part.source_span(s, e))
+    if reg.registrant is None:
+        owner = find_list_owner(part.text) or owner_from_notes(reading) or owner_from_top_row(reading)
+        if owner is not None:
+            name, s, e = owner
+            ev = ctx.evidence(part, s, max(e, s + 1), "rule:exhibit21-heading", 0.85)
+            reg.add("Company", display_company(name), ev, registrant=True)
+    parent = reg.registrant
     if parent is None:
-        log.debug("exhibit 21 part without a known registrant: %d rows left unread", len(reading.entries))
-        return
-    parent_names = [reg.entities[parent].name, *reg.entities[parent].aliases]
+        log.debug("exhibit 21 part without a known registrant: %d rows without a parent", len(reading.entries))
+    parent_names = [reg.entities[parent].name, *reg.entities[parent].aliases] if parent else []
     for entry in reading.entries:
         name = display_company(entry.name)
         ev = ctx.evidence(part, entry.start, entry.end, METHOD, 0.9)
@@ -229,7 +275,7 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
         key = parent if own_row else reg.add("Company", name, ev, exact=True)
         for j, js, je in entry.juris:
             reg.fact(key, "state_of_incorporation", j, ctx.evidence(part, js, max(je, js + 1), METHOD, 0.9))
-        if key == parent:
+        if parent is None or key == parent:
             continue
         reg.fact(key, "subsidiary_of", parent, ev)
         for mark in entry.marks:

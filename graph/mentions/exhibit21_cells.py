@@ -85,6 +85,7 @@ def _printed(raw: str, canonical: str) -> str:
     """The jurisdiction as printed, without a US suffix or "State of"; codes spelled out."""
     s = _US_SUFFIX.sub("", raw).strip(" ,.") or raw
     s = _US_PREFIX.sub("", s).strip()
+    s = re.sub(r"^the\s+", "", s, flags=re.I)  # "The Netherlands"
     letters = re.sub(r"[^A-Za-z]", "", s)
     if len(letters) <= 2 or s.upper() in US_STATES:
         return canonical

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.mentions.exhibit21_cells import jurisdictions, is_mark_cell, is_number_cell
+from graph.mentions.exhibit21_cells import is_mark_cell, is_number_cell, jurisdictions, read_name
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 
 _SEP = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s*\.{4,}\s*|\s*(?:\. ){3,}\s*")
@@ -43,7 +43,7 @@ _NAME_LOWER_OK = {
     "a", "an", "for", "in", "on", "at", "&", "mbh", "co", "kg", "gmbh", "bv", "nv", "sa", "ltda", "srl", "spa",
     "s", "r", "l", "c", "v", "b", "ab", "as", "oy", "plc", "limited", "ltd", "inc", "llc", "i",
 }
-_FOOTNOTE_START = re.compile(r"^\s*(?P<m>[*†‡§¶#]+|\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*\w{1,2}\s*\]|\d{1,2}(?=\s+[A-Z])|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
+_FOOTNOTE_START = re.compile(r"^\s*(?P<m>[*†‡§¶#]+|\(\s*(?:\d{1,2}|[a-z])\s*\)|\[\s*\w{1,2}\s*\]|\d{1,2}(?=\.?\s+[A-Z])|[¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
 _HEADING_WORDS = re.compile(
     r"\b(?:subsidiaries|subsidiary|corporations|companies|entities|incorporated\s+in|organi[sz]ed\s+(?:in|under"
     r"\s+the\s+laws\s+of)|formed\s+in|domestic|foreign|international|non-u\.?s\.?|u\.?s\.?)\b|:",
@@ -211,6 +211,10 @@ def footnote(row: Row) -> tuple[str, str] | None:
     sentence = any(w[:1].islower() and w.lower().strip(".") not in _NAME_LOWER_OK for w in words)
     if not rest or not (sentence and (len(row.cells) == 1 or is_prose(rest))):
         return None
+    named = read_name(rest)
+    if named is not None and named.juris and not is_prose(named.name):
+        return None  # "1. Name, a Delaware corporation": a numbered entry, not a note
+    rest = re.sub(r"^\.\s*", "", rest)
     return re.sub(r"[\s()\[\]]", "", m.group("m")), rest
 
 
