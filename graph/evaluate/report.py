@@ -14,8 +14,9 @@ from typing import Any
 
 from graph.evaluate.metrics import Counts
 from graph.evaluate.score import DocumentScore
+from graph.normalize.forms import form_kind
 
-__all__ = ["Report", "aggregate", "format_report", "report_to_json"]
+__all__ = ["FormCounts", "Report", "aggregate", "format_report", "report_to_json"]
 
 
 @dataclass
@@ -24,20 +25,36 @@ class Report:
     facts: Counts = field(default_factory=Counts)
     entities: Counts = field(default_factory=Counts)
     relations: dict[str, Counts] = field(default_factory=dict)
+    forms: dict[str, FormCounts] = field(default_factory=dict)
+
+
+@dataclass
+class FormCounts:
+    """Micro totals of the documents of one form kind."""
+
+    documents: int = 0
+    facts: Counts = field(default_factory=Counts)
+    entities: Counts = field(default_factory=Counts)
 
 
 def aggregate(scores: Iterable[DocumentScore]) -> Report:
     """Micro totals over documents, overall and per relation."""
     docs = list(scores)
     relations: dict[str, Counts] = defaultdict(Counts)
+    forms: dict[str, FormCounts] = defaultdict(FormCounts)
     for d in docs:
         for rel, c in d.relations.items():
             relations[rel] = relations[rel] + c
+        kind = forms[form_kind(d.form)]
+        kind.documents += 1
+        kind.facts = kind.facts + d.facts
+        kind.entities = kind.entities + d.entities
     return Report(
         documents=docs,
         facts=sum((d.facts for d in docs), Counts()),
         entities=sum((d.entities for d in docs), Counts()),
         relations=dict(sorted(relations.items())),
+        forms=dict(sorted(forms.items(), key=lambda kv: (-kv[1].documents, kv[0]))),
     )
 
 
@@ -71,6 +88,13 @@ def format_report(report: Report, verbose: bool = False) -> str:
     for rel, c in report.relations.items():
         lines.append(f"{rel:<{width}}  {_prf(c)}  {c.tp:>4} {c.fp:>4} {c.fn:>4}")
     lines.append("-" * len(head))
+    if report.forms:
+        lines.append("")
+        lines.append(f"{'form kind':<{width}}  {'facts P':>6} {'R':>6} {'F1':>6}  {'docs':>4}       {'ents P':>6} {'R':>6} {'F1':>6}")
+        lines.append("-" * len(head))
+        for kind, fc in report.forms.items():
+            lines.append(f"{kind:<{width}}  {_prf(fc.facts)}  {fc.documents:>4}       {_prf(fc.entities)}")
+        lines.append("-" * len(head))
     f, e = report.facts, report.entities
     lines.append(
         f"{'MICRO':<{width}}  {_prf(f)}  {f.tp:>4} {f.fp:>4} {f.fn:>4}"
@@ -101,9 +125,14 @@ def report_to_json(report: Report) -> dict[str, Any]:
     return {
         "micro": {"facts": report.facts.to_json(), "entities": report.entities.to_json()},
         "relations": {rel: c.to_json() for rel, c in report.relations.items()},
+        "forms": {
+            kind: {"documents": fc.documents, "facts": fc.facts.to_json(), "entities": fc.entities.to_json()}
+            for kind, fc in report.forms.items()
+        },
         "documents": [
             {
                 "document": d.document,
+                "form": d.form,
                 "facts": d.facts.to_json(),
                 "entities": d.entities.to_json(),
                 "relations": {rel: c.to_json() for rel, c in d.relations.items()},

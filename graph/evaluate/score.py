@@ -50,6 +50,7 @@ class DocumentScore:
     """Counts and the facts/entities behind them, for one document."""
 
     document: str
+    form: str | None = None  # the gold file's form (for per-form-kind totals)
     facts: Counts = field(default_factory=Counts)
     entities: Counts = field(default_factory=Counts)
     relations: dict[str, Counts] = field(default_factory=dict)
@@ -162,7 +163,7 @@ def score_document(
     """Compare predicted facts (``{"subject","relation","object","qualifier"?}``) and
     entities (``{"name","type"}``) of one document with its gold."""
     resolver = Resolver(gold)
-    result = DocumentScore(document=gold.document)
+    result = DocumentScore(document=gold.document, form=gold.form)
 
     # ---- facts
     gold_items = [

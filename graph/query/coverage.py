@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from graph.normalize.forms import form_kind
 from graph.query.facts import fact_rows
 from graph.store.sparql import Source
 
@@ -31,14 +32,6 @@ class Coverage:
 
     def share(self, check: str) -> float:
         return self.passed[check] / self.documents if self.documents else 0.0
-
-
-def form_kind(form: str) -> str:
-    """Group amendments and exhibit numbers: ``8-K/A`` -> ``8-K``, ``EX-21.1`` -> ``EX-21``."""
-    kind = form.upper().removesuffix("/A")
-    if kind.startswith("EX-"):
-        kind = kind.split(".")[0]
-    return kind or "unknown"
 
 
 def coverage(source: Source) -> list[Coverage]:

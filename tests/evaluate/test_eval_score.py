@@ -262,3 +262,15 @@ def test_report() -> None:
     assert data["relations"]["ticker"]["precision"] == 0.5
     assert data["documents"][0]["document"] == "doc.txt"
     assert ["doc.txt", "report_date", "2004-06-23"] in data["documents"][0]["missed_facts"]
+
+
+def test_report_per_form_kind() -> None:
+    s1 = score_document(GOLD, [fact("doc.txt", "form_type", "8-K")], [])
+    s2 = score_document(_gold("  - [X, ticker, ABC]\n"), [fact("X", "ticker", "ABC")], [])
+    s1.form, s2.form = "8-K/A", "8-K"
+    report = aggregate([s1, s2])
+    assert list(report.forms) == ["8-K"]
+    assert report.forms["8-K"].documents == 2
+    assert report.forms["8-K"].facts == s1.facts + s2.facts
+    assert "form kind" in format_report(report)
+    assert report_to_json(report)["forms"]["8-K"]["documents"] == 2

@@ -8,15 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.query.coverage import coverage, form_kind, format_coverage
+from graph.query.coverage import coverage, format_coverage
 from tests.conftest import FILINGS
 
 DOCS = ["8-K_AppleComputer_0000912057-00-002128.txt", "EX-21.1_Apple_10-K-FY2025.htm", "8-K_CiscoSystems_0000891618-95-000727.txt"]
 
 
-@pytest.mark.parametrize(("form", "kind"), [("8-K", "8-K"), ("8-K/A", "8-K"), ("EX-21.1", "EX-21"), ("ex-99", "EX-99"), ("", "unknown")])
-def test_form_kind(form: str, kind: str) -> None:
-    assert form_kind(form) == kind
 
 
 @pytest.fixture(scope="module")
