@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
+from graph.mentions.instruments_titles import debt_titles
 from graph.mentions.spanents import span_ents
 from graph.normalize.durations import parse_duration
 from graph.normalize.dates import parse_date
@@ -34,7 +35,7 @@ MENTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bconvertible\s+(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*(?:promissory\s+)?notes?\b", re.I), "Convertible Note"),
     (re.compile(r"\b(?:convertible\s+(?:subordinated\s+)?)?debentures?\b", re.I), "Debenture"),
     (re.compile(r"\b(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*promissory\s+notes?\b|\bsenior\s+(?:secured\s+)?notes\b", re.I), "Note"),
-    (re.compile(r"\b(?:the|such|these|those|each|its|our)\s+notes?\b(?!\s+(?:to|thereto)\b)", re.I), "Note"),
+    (re.compile(r"\b(?i:the|such|these|those|each|its|our)\s+(?:(?:\d{4}|[A-Z][a-z]+)\s+){0,2}(?i:notes?)\b(?!\s+(?:to|thereto)\b)"), "Note"),
     (re.compile(r"\b(?:series\s+[a-z0-9-]+\s+)?preferred\s+(?:stock|shares)\b", re.I), "Preferred Stock"),
     (re.compile(r"\bcommon\s+(?:stock|shares)\b|\bordinary\s+shares\b|\bshares\s+of\s+beneficial\s+interest\b", re.I), "Common Stock"),
     (re.compile(r"\bmembership\s+interests?\b", re.I), "Membership Interest"),
@@ -135,6 +136,16 @@ _NOT_ISSUER = {
 }
 
 
+def _foreign_before(ctx: DocContext, sent: Span, pos: int) -> bool:
+    """A title qualified by another company's possessive ("Acme Corp.'s 5% Notes") is that company's."""
+    lead = sent.text[max(0, pos - 60) : pos]
+    m = re.search(r"([A-Z][\w&.,-]*(?:\s+[A-Z][\w&.,-]*)*)['’]s\s+$", lead)
+    if not m:
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w&.-]+", m.group(1))}
+    return not (words & (_registrant_words(ctx) | {"company", "registrant", "company's"}))
+
+
 def _registrant_words(ctx: DocContext) -> set[str]:
     key = ctx.registry.registrant
     if not key:
@@ -168,7 +179,8 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         return
     text = sent.text
     mentions = _mentions(ctx, view, sent)
-    if not mentions:
+    titles = debt_titles(text)
+    if not mentions and not titles:
         return
     base = sent.start_char
     sale = bool(SALE_WORDS.search(text))
@@ -198,6 +210,23 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         with_terms.add(itype)
 
     claimed: list[tuple[int, int]] = []
+    for title in titles:
+        if _foreign_before(ctx, sent, title.start):
+            continue
+        key = key_of(title.itype)
+        for value, s, e in title.principal:
+            reg.fact(key, "principal_amount", value, ev(s, e, "rule:debt-title-principal", 0.8))
+        if title.rate:
+            value, s, e = title.rate
+            reg.fact(key, "interest_rate", value, ev(s, e, "rule:debt-title-rate", 0.8))
+        if title.maturity:
+            value, s, e = title.maturity
+            reg.fact(key, "maturity", value, ev(s, e, "rule:debt-title-maturity", 0.8))
+        claimed.extend((s, e) for _, s, e in [*title.principal, *filter(None, (title.rate, title.maturity))])
+        reg.fact(issuer, "issued", title.itype, ev(title.head_start, title.end, "rule:debt-title", 0.75))
+        with_terms.add(title.itype)
+        state[title.itype] = title.itype
+        ctx.instrument_types.add(title.itype)
     for relation, pat, types in TERMS:
         for m in pat.finditer(text):
             if any(s <= m.start("m") < e for s, e in claimed):
@@ -223,10 +252,14 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         for value, s, e in _amounts(m.group("m")):
             term(rel, types, value, m.start("m") + s, m.start("m") + e)
     for m in list(INTEREST.finditer(text)) + list(RATE_NOTE.finditer(text)):
+        if any(s <= m.start("p") < e for s, e in claimed):
+            continue
         p = parse_percent(m.group("p"))
         if p is not None and p < 50:
             term("interest_rate", DEBT, format_decimal(p), m.start("p"), m.end("p"))
     for m in MATURITY.finditer(text):
+        if any(s <= m.start("v") < e for s, e in claimed):
+            continue
         v = _date_or_duration(m.group("v"))
         if v:
             term("maturity", DEBT, v, m.start("v"), m.end("v"))
@@ -304,3 +337,14 @@ def apply_instruments(ctx: DocContext, view: PartView) -> None:
     state: dict[str, str] = {}
     for sent in view.doc.sents:
         instruments_in_sentence(ctx, view, sent, state)
+    drop_years_with_dates(ctx)
+
+
+def drop_years_with_dates(ctx: DocContext) -> None:
+    """A year read from a title ("Notes due 2022") is the same maturity as a full date of that year, once."""
+    facts = ctx.registry.facts
+    dated = {(f.subject, f.relation, f.object[:4]) for f in facts if f.relation in ("maturity", "expiration") and len(f.object) == 10}
+    ctx.registry.facts = [
+        f for f in facts
+        if not (f.relation in ("maturity", "expiration") and re.fullmatch(r"\d{4}", f.object) and (f.subject, f.relation, f.object) in dated)
+    ]
