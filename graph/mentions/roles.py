@@ -78,6 +78,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                 _officer(ctx, view, pers, piece, None)
             return
     for pers in persons:
+        _roles_from_parse(ctx, view, sent, pers, persons)
         after = text[pers.end_char : sent.end_char].split("\n", 1)[0]  # never across a layout line
         m = AFTER_NAME.match(after)
         if m:
@@ -96,11 +97,139 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                     org_key = reg.find("Company", of.group(1))
                     if org_key is None and not re.match(r"(?:the\s+)?(?:company|registrant|board|directors)\b", of.group(1), re.I):
                         continue  # a title at some other, unknown organisation
+            if _former(after[: m.start("t")] + m.group("t")[:60], org_key, reg.registrant, sent.text):
+                continue
             _officer(ctx, view, pers, window, org_key)
         before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char].rsplit("\n", 1)[-1]
         bm = BEFORE_NAME.search(before)
         if bm and bm.group("t").split()[-1].lower().strip(",") in TITLE_TAIL:
             _officer(ctx, view, pers, bm.group("t"), None, before=True)
+
+
+#: A role told in the simple past ("served as", "was"): history, unless "has served".
+PAST_ROLE = re.compile(
+    r"^[^.;]{0,60}?\b(?:(?<!has\s)(?<!have\s)(?<!had\s)served|"
+    r"(?:was|were)(?!\s+(?:appointed|named|elected|re-?elected|promoted|hired|designated|selected|also))|"
+    r"previously|formerly|prior\s+to\s+(?:that|joining))\b",
+    re.I,
+)
+#: A role with a closed date range: "from January 2020 to June 2023", "until 2019".
+CLOSED_RANGE = re.compile(r"\bfrom\s+[^.;]{3,40}?\s+(?:to|through|until)\s+(?!present|date|the\s+present)(?:[A-Z][a-z]+\s+)?(?:\d{1,2},\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _former(lead: str, org_key: str | None, registrant: str | None, sentence: str) -> bool:
+    """Whether a role read after a name is a past one: at another company, or closed by a date range."""
+    if not PAST_ROLE.search(lead):
+        return False
+    return (org_key is not None and org_key != registrant) or bool(CLOSED_RANGE.search(sentence))
+
+
+#: Verbs whose subject or object takes the role named by their "as"-phrase, attribute or predicate
+#: (matched on the word's form: the pipeline runs no lemmatizer).
+ROLE_VERB = re.compile(
+    r"(?:re-?)?(?:appoint|nam|elect|promot|serv|resign|retir|succeed|becam|becom|join|continu|remain|hir|assum|designat|select|act)"
+    r"(?:e|es|ed|ing|s)?|is|was|were|are|be|been|being",
+    re.I,
+)
+#: Past forms that tell a finished role.
+PAST_FORMS = frozenset({"served", "was", "were"})
+
+
+def _role_verb(tok) -> bool:
+    return (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) and bool(ROLE_VERB.fullmatch(tok.text))
+#: Nouns that stand for a role: "the responsibilities of", "the position of".
+ROLE_NOUNS = frozenset("responsibility duty role position office title post".split())
+#: A title noun heads a phrase these words end ("Chief Executive Officer", "Secretary", "Chairman").
+TITLE_HEADS = frozenset(
+    """officer president chairman chairwoman chair secretary treasurer counsel controller comptroller director ceo cfo coo
+    cto cao member""".split()
+)
+
+
+def _subtree_text(view: PartView, tok, stop: int | None = None) -> tuple[int, str]:
+    """The text of a token's subtree (up to ``stop``, a token index), with its start offset."""
+    left, right = tok.left_edge, tok.right_edge
+    end_i = min(right.i + 1, stop) if stop is not None else right.i + 1
+    doc = tok.doc
+    if end_i <= left.i:
+        return left.idx, ""
+    span = doc[left.i : end_i]
+    return span.start_char, span.text
+
+
+def _title_phrases(pers: Span) -> list[tuple[object, object, int | None]]:
+    """(title head token, governing verb or None, stop index) for the roles a parse gives a person."""
+    root = pers.root
+    out: list[tuple[object, object, int | None]] = []
+    head = root.head
+    if root.dep_ == "appos" and head.lower_ in TITLE_HEADS and head.i < root.i:
+        out.append((head, None, pers.start))  # "its Chief Executive Officer, John Doe"
+    for c in root.children:
+        if c.dep_ == "appos" and c.i > root.i and c.lower_ in TITLE_HEADS:
+            out.append((c, None, None))  # "John Doe, the Company's Chief Financial Officer,"
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and _role_verb(head):
+        verbs.append(head)
+        verbs.extend(c for c in head.children if c.dep_ in ("xcomp", "advcl") and _role_verb(c))
+    if verbs and root.dep_ in ("dobj", "nsubjpass"):  # "appointed X as Treasurer": the "as" may hang on the name
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out.extend((g, verbs[0], None) for g in c.children if g.dep_ == "pobj")
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("attr", "oprd") and c.i > root.i:
+                out.append((c, v, None))
+            elif c.dep_ == "prep" and c.lower_ in ("as", "to"):
+                out.extend((g, v, None) for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "dobj" and c.lower_.rstrip("s").replace("responsibilitie", "responsibility") in ROLE_NOUNS:  # "assuming the responsibilities of secretary"
+                out.extend((g, v, None) for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
+    return [(_past_role_noun(t), v, stop) for t, v, stop in out]
+
+
+def _past_role_noun(tok):
+    """"the position of Treasurer" -> "Treasurer": the role noun's "of"-object names the title."""
+    if tok.lower_.rstrip("s") not in ROLE_NOUNS:
+        return tok
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    return g
+    return tok
+
+
+def _roles_from_parse(ctx: DocContext, view: PartView, sent: Span, pers: Span, persons: list[Span]) -> None:
+    """Roles the dependency parse ties to a person when the plain-text shapes above did not.
+
+    Handles "X, a member of the firm, is Secretary of the Company", "including
+    its Chairman and Chief Executive Officer, X", "the Board elected X
+    President", "X was named to the position of Treasurer".
+    """
+    reg = ctx.registry
+    for tok, verb, stop in _title_phrases(pers):
+        start, text = _subtree_text(view, tok, stop)
+        for other in persons:  # never across another person's name
+            if other is not pers and start <= other.start_char < start + len(text):
+                text = text[: other.start_char - start]
+        window = _title_window(text)
+        if re.search(r"\b(?:of|at|with|for)\s*$", window):
+            continue  # "a director of" whose organisation the parse left outside the phrase: the text rules read it
+        if re.search(r"\bcommittee\b", window, re.I):
+            continue  # "Chairman of the Audit Committee" is a board committee, not an office of the company
+        org_key = None
+        of = re.search(r"\b(?:of|at)\s+(.+)$", window)
+        if of:
+            org = next((e for e in span_ents(sent) if e.label_ == "ORG" and 0 <= e.start_char - (start + of.start(1)) <= 4), None)
+            if org is not None:
+                org_key = company_at(ctx, view, org, "rule:title-of")
+            elif not re.match(r"(?:the\s+)?(?:company|registrant|corporation|bank|board|directors|trust|fund|partnership)\b", of.group(1), re.I):
+                continue  # a title at some other organisation the parser did not name
+        lead = view.flow.text[pers.end_char : start + 30] if start > pers.end_char else ""
+        if verb is not None and verb.lower_ in PAST_FORMS:
+            lead = "served " + lead
+        if _former(lead, org_key, reg.registrant, sent.text):
+            continue
+        _officer(ctx, view, pers, window, org_key)
 
 
 OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})")
