@@ -15,6 +15,7 @@ The rows are claimed so that NER does not take fragments of them as firms.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.log import get_logger
@@ -56,6 +57,7 @@ _NAME_SUBSIDIARIES = re.compile(
     r"^\s*(?P<n>[A-Z0-9][^\n|:]{1,80}?)\s+(?:and\s+)?(?:significant\s+|principal\s+|list\s+of\s+)?subsidiaries\s*:?\s*$",
     re.I | re.M,
 )
+_PARENT_CAPTION = re.compile(r"\b(?:parent|owned\s+by|owner|held\s+by|shareholder|stockholder|member)\b", re.I)
 _TITLE_CONNECTORS = {"of", "and", "&", "de", "la", "du", "the", "y", "for", "del"}
 _NOT_A_NAME = re.compile(r"^(?:the\s+)?(?:registrant|company|corporation|issuer|parent)\b", re.I)
 _PARENT_IN_NOTE = re.compile(
@@ -74,6 +76,7 @@ class Entry:
     marks: list[str] = field(default_factory=list)
     indent: int = 0
     piped: bool = False
+    parent: tuple[str, int, int] | None = None  # from a parent column
 
 
 def is_exhibit21(ctx: DocContext, view: PartView) -> bool:
@@ -111,11 +114,13 @@ def _cut_name(text: str) -> str:
 
 def find_list_owner(text: str) -> tuple[str, int, int] | None:
     """The company whose subsidiaries the part lists, from its title or opening sentence."""
-    head = text[:2500]
+    head = text[:2500].replace(" | ", "\n  ")  # table cells read as lines; offsets kept
     for pattern in (_SUBS_OF, _POSSESSIVE, _NAME_SUBSIDIARIES):
         for m in pattern.finditer(head):
             name = _name_end(_cut_name(m.group("n")))
             name = re.sub(r"^(?:of|list\s+of|a\s+list\s+of)\s+", "", name, flags=re.I)
+            unmarked = read_name(name, inline_juris=False)
+            name = _name_end(unmarked.name) if unmarked else ""
             if pattern is _NAME_SUBSIDIARIES and not COMPANY_WITH_SUFFIX.search(name):
                 continue  # "Domestic Subsidiaries", "Exhibit 21 Subsidiaries" name no owner
             if len(name) < 2 or _NOT_A_NAME.match(name) or is_prose(name) or not re.search(r"[A-Za-z]", name):
@@ -127,8 +132,12 @@ def find_list_owner(text: str) -> tuple[str, int, int] | None:
     return None
 
 
-def _entries_of_row(row: Row, heading_juris: list[str] | None) -> list[Entry]:
-    """The companies a row lists: (name, jurisdiction) pairs left to right, or "Name (Juris)" cells."""
+def _entries_of_row(row: Row, heading_juris: list[str] | None, parent_column: bool = False) -> list[Entry]:
+    """The companies a row lists: (name, jurisdiction) pairs left to right, or "Name (Juris)" cells.
+
+    With a parent column ("Owned by", "Parent" caption), a company named after
+    a complete pair is the row's immediate parent, not another entry.
+    """
     out: list[Entry] = []
     pending: Entry | None = None
     paired = False
@@ -153,6 +162,9 @@ def _entries_of_row(row: Row, heading_juris: list[str] | None) -> list[Entry]:
         if part is None or not _plausible(part.name):
             continue
         entry = _entry(cell, part)
+        if pending is not None and paired and parent_column and not entry.juris:
+            pending.parent = (entry.name, entry.start, entry.end)
+            continue
         if pending is not None and paired and not entry.juris and not COMPANY_WITH_SUFFIX.search(entry.name):
             continue  # a d/b/a or note column after a complete pair
         if pending is not None:
@@ -197,6 +209,7 @@ def read_list(text: str) -> ListReading:
     """Entries, footnote parents and claimed spans of a subsidiary list's text."""
     out = ListReading()
     heading_juris: list[str] | None = None
+    parent_column = False
     for row in merge_wrapped(split_rows(text)):
         note = footnote(row)
         if note is not None:
@@ -210,6 +223,7 @@ def read_list(text: str) -> ListReading:
             out.claimed.append((row.start, row.end))
             continue
         if is_caption(row):
+            parent_column = parent_column or any(_PARENT_CAPTION.search(c.text) for c in row.cells[1:])
             out.claimed.append((row.start, row.end))
             continue
         hj = heading_jurisdiction(row)
@@ -222,7 +236,7 @@ def read_list(text: str) -> ListReading:
                 heading_juris = None  # a new group ("Foreign Subsidiaries")
             out.claimed.append((row.start, row.end))
             continue
-        entries = _entries_of_row(row, heading_juris)
+        entries = _entries_of_row(row, heading_juris, parent_column)
         for entry in entries:
             entry.indent, entry.piped = row.indent, row.piped
         if entries:
@@ -232,10 +246,30 @@ def read_list(text: str) -> ListReading:
 
 
 def owner_from_notes(reading: ListReading) -> tuple[str, int, int] | None:
-    """The one parent the footnotes name that is not itself listed: the top of the tree."""
+    """The parent the footnotes name most that is not itself listed: the top of the tree."""
     listed = {name_key(e.name) for e in reading.entries}
-    roots = {name_key(p[0]): p for p in reading.note_parents.values() if name_key(p[0]) not in listed}
-    return next(iter(roots.values())) if len(roots) == 1 else None
+    roots = [p for p in reading.note_parents.values() if name_key(p[0]) not in listed]
+    if not roots:
+        return None
+    counts = Counter(name_key(p[0]) for p in roots)
+    best = max(counts.values())
+    return next(p for p in roots if counts[name_key(p[0])] == best)
+
+
+def owner_from_title_block(text: str, reading: ListReading) -> tuple[str, int, int] | None:
+    """A title line that is only a company name ("ACME CORPORATION" above "SUBSIDIARIES")."""
+    first = reading.entries[0].start if reading.entries else len(text)
+    for row in split_rows(text[:first]):
+        if len(row.cells) != 1 or row.start >= first:
+            continue
+        cell = row.cells[0]
+        named = read_name(cell.text, inline_juris=False)
+        if named is None or is_prose(named.name) or not COMPANY_WITH_SUFFIX.search(named.name):
+            continue
+        if re.search(r"\b(?:subsidiar|exhibit|list)\w*", named.name, re.I):
+            continue
+        return _name_end(named.name), cell.start + named.start, cell.start + named.end
+    return None
 
 
 def owner_from_top_row(reading: ListReading) -> tuple[str, int, int] | None:
@@ -259,7 +293,12 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
     for s, e in reading.claimed:
         ctx.claimed.append(part.source_span(s, e))
     if reg.registrant is None:
-        owner = find_list_owner(part.text) or owner_from_notes(reading) or owner_from_top_row(reading)
+        owner = (
+            find_list_owner(part.text)
+            or owner_from_notes(reading)
+            or owner_from_top_row(reading)
+            or owner_from_title_block(part.text, reading)
+        )
         if owner is not None:
             name, s, e = owner
             ev = ctx.evidence(part, s, max(e, s + 1), "rule:exhibit21-heading", 0.85)
@@ -278,6 +317,12 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
         if parent is None or key == parent:
             continue
         reg.fact(key, "subsidiary_of", parent, ev)
+        if entry.parent is not None:
+            pname, ps, pe = entry.parent
+            pev = ctx.evidence(part, ps, pe, "rule:exhibit21-parent-column", 0.85)
+            pkey = parent if any(name_key(pname) == name_key(n) for n in parent_names) else reg.add("Company", display_company(pname), pev)
+            if pkey not in (key, parent):
+                reg.fact(key, "subsidiary_of", pkey, pev)
         for mark in entry.marks:
             note = reading.note_parents.get(mark)
             if note is None:

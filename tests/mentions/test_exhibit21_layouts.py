@@ -215,3 +215,25 @@ Orchid Lane Inc. announced that its subsidiaries of record, Orchid Bay LLC (Dela
 """
     ex = ex21(body, "8-K")
     assert not any(f.evidence and f.evidence.method.startswith("rule:exhibit21") for f in ex.facts)
+
+
+PARENT_COLUMN = """<html><body>
+<p>Exhibit 21</p>
+<p>Subsidiaries of Marlin Crest Energy, Inc.</p>
+<table>
+<tr><td>Entity</td><td>Jurisdiction of Organization</td><td>Owned By</td></tr>
+<tr><td>Marlin Crest Midstream LLC</td><td>Texas</td><td>Marlin Crest Energy, Inc.</td></tr>
+<tr><td>Marlin Crest Pipeline, L.P.</td><td>Delaware</td><td>Marlin Crest Midstream LLC</td></tr>
+</table>
+</body></html>"""
+
+
+def test_parent_column_names_the_immediate_parent(ex21):
+    ex = ex21(PARENT_COLUMN, "EX-21")
+    rows = rows_of(ex)
+    owner = "Marlin Crest Energy, Inc."
+    assert ("Marlin Crest Midstream LLC", "subsidiary_of", owner) in rows
+    assert ("Marlin Crest Pipeline, L.P.", "subsidiary_of", "Marlin Crest Midstream LLC") in rows
+    assert ("Marlin Crest Pipeline, L.P.", "subsidiary_of", owner) in rows
+    assert ("Marlin Crest Pipeline, L.P.", "state_of_incorporation", "Delaware") in rows
+    assert not any(r[1] == "subsidiary_of" and r[0] == owner for r in rows)
