@@ -29,6 +29,7 @@ from graph.mentions.exhibit21_layout import (
     footnote,
     heading_jurisdiction,
     is_caption,
+    is_caption_text,
     is_heading,
     is_prose,
     merge_wrapped,
@@ -121,6 +122,8 @@ def find_list_owner(text: str) -> tuple[str, int, int] | None:
             name = re.sub(r"^(?:of|list\s+of|a\s+list\s+of)\s+", "", name, flags=re.I)
             unmarked = read_name(name, inline_juris=False)
             name = _name_end(unmarked.name) if unmarked else ""
+            if is_caption_text(name) and not COMPANY_WITH_SUFFIX.search(name):
+                continue  # "Name", "Entity": the caption under a title that names no one
             if pattern is _NAME_SUBSIDIARIES and not COMPANY_WITH_SUFFIX.search(name):
                 continue  # "Domestic Subsidiaries", "Exhibit 21 Subsidiaries" name no owner
             if len(name) < 2 or _NOT_A_NAME.match(name) or is_prose(name) or not re.search(r"[A-Za-z]", name):

@@ -31,7 +31,7 @@ _CAPTION = re.compile(
     r"jurisdiction|jurisdictions|state|states|country|countries|place|organized|organised|incorporated|"
     r"incorporation|domicile|percent|percentage|%|ownership|owned|owner|voting|laws\s+of|under|power|"
     r"doing\s+business|d/b/a|parent|registrant|other|type|formation|location|interest|held|by|equity|"
-    r"and|or|of|the|in|which|where)\b[^|]*|[-=_\s]+)$",
+    r"and|or|of|the|in|which|where)s?\b[^|]*|[-=_\s]+)$",
     re.I,
 )
 _HEADING = re.compile(
@@ -164,12 +164,14 @@ def merge_wrapped(rows: list[Row]) -> list[Row]:
     return out
 
 
+def is_caption_text(text: str) -> bool:
+    """A column caption ("Name of Subsidiary", "Jurisdiction", "Percent Owned") or a rule of dashes."""
+    return bool(_CAPTION.match(text)) and len(text) <= 60 and len(text.split()) <= 8 and not jurisdictions(text)
+
+
 def is_caption(row: Row) -> bool:
     """Column captions and rules: every cell is a caption word group or a line of dashes."""
-    return all(
-        _CAPTION.match(c.text) and len(c.text) <= 60 and len(c.text.split()) <= 8 and not jurisdictions(c.text)
-        for c in row.cells
-    )
+    return all(is_caption_text(c.text) for c in row.cells)
 
 
 def is_prose(text: str) -> bool:

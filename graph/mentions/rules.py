@@ -80,7 +80,7 @@ register("schedule13-cover", apply_schedule13_cover, scope="document", requires=
 register("form-boxes", form_boxes_step, scope="document", requires=("structured",), assigns=("nlp_views",))
 register("agencies-in-boxes", find_agencies, scope="structure-view", requires=("nlp_views",), assigns=("entities",))
 
-register("exhibit21", apply_exhibit21, scope="view", requires=("parse",), assigns=("entities",),
+register("exhibit21", apply_exhibit21, scope="view", requires=("parse",), assigns=("entities", "registrant", "claimed"),
          doc="Exhibit 21 subsidiary lists: subsidiaries, their parents and places of organisation.")
 register("holder-table-claims", claim_holder_tables, scope="view", assigns=("holder_rows", "claimed"))
 register("listing-table", apply_listing_table, scope="first-view", assigns=("listings", "claimed"),
