@@ -19,6 +19,8 @@ from spacy.util import filter_spans
 from graph.normalize.titles import parse_titles
 from graph.mentions.gazetteer import (
     AGENCIES,
+    FIRM_WORDS,
+    is_generic_company_name,
     find_company_names,
     NOT_COMPANY_WORDS,
     ORG_STOPLIST,
@@ -111,6 +113,8 @@ def org_patterns(doc: Doc) -> Doc:
     for ent in doc.ents:
         if any(i in forced_tokens for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ in MISREAD_FIRM_LABELS and _firm_named(ent):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "Tungsten Advisors" read as a work of art
         if ent.label_ == "ORG":
             trimmed = _trim_org(ent)
             if trimmed is None:
@@ -118,8 +122,45 @@ def org_patterns(doc: Doc) -> Doc:
             kept.append(trimmed)
         else:
             kept.append(ent)
-    doc.ents = filter_spans(kept)
+    lower = _lowercase_phrases(doc)
+    doc.ents = [e for e in filter_spans(kept) if not (e.label_ == "ORG" and _common_phrase(e, lower))]
     return doc
+
+
+#: Labels the model gives firm names it does not recognise ("Tungsten Advisors" as WORK_OF_ART).
+MISREAD_FIRM_LABELS = {"WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT"}
+
+
+def _firm_named(span: Span) -> bool:
+    """Capitalised words ending in a firm word ("Advisors", "Securities", "Capital"), not a description."""
+    words = span.text.split()
+    if not 2 <= len(words) <= 6 or "\n" in span.text:
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and") for w in words):
+        return False
+    return words[-1].strip(".,").lower() in FIRM_WORDS and not is_generic_company_name(span.text)
+
+
+def _lowercase_phrases(doc: Doc) -> str:
+    """The document's text with white space collapsed, for finding phrases written in lower case."""
+    return " " + re.sub(r"\s+", " ", doc.text) + " "
+
+
+def _common_phrase(span: Span, flat: str) -> bool:
+    """A capitalised phrase the document also writes in lower case is a term, not a name.
+
+    "Debt Securities" / "debt securities", "Market Value" / "market value",
+    "Shell Company" / "shell company": firms' names are never written in
+    lower case, defined terms and headings often are.
+    """
+    words = span.text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    phrase = " ".join(words)
+    low = phrase.lower()
+    if low == phrase or not re.fullmatch(r"[a-z][a-z&' -]*", low):
+        return False
+    return re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", flat) is not None
 
 
 STREET_WORDS = {

@@ -10,6 +10,8 @@ import re
 
 #: Government agencies: canonical name -> aliases (abbreviations, older names).
 AGENCIES: dict[str, tuple[str, ...]] = {
+    "Securities Investor Protection Corporation": ("SIPC",),
+    "Financial Industry Regulatory Authority": ("FINRA",),
     "Securities and Exchange Commission": ("SEC", "U.S. Securities and Exchange Commission", "United States Securities and Exchange Commission"),
     "Federal Communications Commission": ("FCC",),
     "Federal Trade Commission": ("FTC",),
@@ -86,6 +88,7 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
             end -= 1
         if _LAW_AFTER.match(text, end):
             continue  # "Delaware General Corporation Law", "Investment Company Act": a law, not a firm
+        professional = _PROFESSIONAL_FORM.search(m.group(0)) is not None
         toks = [t for t in _TOKEN.finditer(text, max(0, m.start() - 160), m.start())]
         chosen: list[re.Match[str]] = []
         right = m.start()
@@ -127,7 +130,14 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
                 re.match(r"\s+(?:Trust|Savings|Loan)\b", text[t.end() :]) is not None
                 and re.search(r"\b(?:Bank|Savings)\s+$", text[max(0, t.start() - 12) : t.start()]) is not None
             )
-            if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS or bank_and_trust:
+            # "Wilmer Cutler Pickering Hale and Dorr LLP": partners joined by "and" in a law or accounting firm's name
+            left = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, t.start() - 40) : t.start()])
+            partners_and = (
+                bare == "and" and professional and bool(chosen) and chosen[-1].group(0)[:1].isupper()
+                and left is not None and left.group(1).lower() not in _NOT_PARTNER
+                and not any(c.group(0) == "and" for c in chosen)
+            )
+            if bare[:1].isupper() or bare[:1].isdigit() or bare.lower() in _CONNECTORS or bank_and_trust or partners_and:
                 chosen.append(t)
                 if len(chosen) >= 8:
                     break
@@ -147,7 +157,7 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
         if not chosen:
             continue
         start = chosen[0].start() + (len(chosen[0].group(0)) - len(chosen[0].group(0).lstrip("\"“(")))
-        start = _comma_list_start(text, start, end)
+        start = _comma_list_start(text, start, end, professional)
         if is_generic_company_name(text[start:end]):
             continue
         spans.append((start, end))
@@ -157,7 +167,9 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
 
 _LAW_AFTER = re.compile(r"[ \t]+(?:Law|Act|Code|Statute|Agreement|Plan)\b")
 #: "Fenner & Smith Incorporated": a partnership-style name whose first word may follow a comma list of surnames.
-_LIST_TAIL = re.compile(r"[A-Z][\w'’.-]*(?:,\s+|\s+&\s+)")
+_LIST_TAIL = re.compile(r"[A-Z][\w'’.-]*(?:,\s+|\s+&\s+|\s+and\s+)")
+#: Legal forms of law and accounting firms, whose names are lists of partners.
+_PROFESSIONAL_FORM = re.compile(r"\b(?:LLP|L\.L\.P|P\.C|PC|P\.A|Professional)\b")
 _LIST_PIECE = re.compile(r"(?:(?<=[\s(\"“:])|^)(?P<piece>(?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*),[ \t]+$")
 #: Capitalised words that start sentences or name places, never the first partner of a firm name.
 _NOT_PARTNER = {
@@ -168,7 +180,7 @@ _NOT_PARTNER = {
 }
 
 
-def _comma_list_start(text: str, start: int, end: int) -> int:
+def _comma_list_start(text: str, start: int, end: int, professional: bool = False) -> int:
     """Extend a firm name back over its comma list of partners' surnames.
 
     "Weil, Gotshal & Manges LLP", "Merrill Lynch, Pierce, Fenner & Smith
@@ -176,9 +188,12 @@ def _comma_list_start(text: str, start: int, end: int) -> int:
     from the suffix stops at the first comma; a name whose first word is
     followed by a comma or an ampersand, and that holds an ampersand, takes
     the capitalised one-word pieces before it (the first partner may have
-    two words). A piece that is a legal form ends another firm and is not taken.
+    two words). Law and accounting firms may join their last partners with
+    "and" ("Mintz, Levin, Cohn, Ferris, Glovsky and Popeo, P.C."). A piece
+    that is a legal form ends another firm and is not taken.
     """
-    if "&" not in text[start:end]:
+    name = text[start:end]
+    if "&" not in name and not (professional and re.search(r"[A-Z][\w'’-]*\s+and\s+[A-Z]", name)):
         return start
     two_words = False
     while not two_words and _LIST_TAIL.match(text, start):
@@ -197,6 +212,12 @@ def _comma_list_start(text: str, start: int, end: int) -> int:
         two_words = len(words) == 2
     return start
 
+
+#: Last words that make a capitalised phrase a firm's name even without a legal suffix ("Tungsten Advisors").
+FIRM_WORDS = {
+    "advisors", "advisers", "securities", "capital", "partners", "markets", "bank", "bancorp", "ventures",
+    "investments", "equities", "brokerage", "management", "associates", "services",
+}
 
 #: Words that begin or make up ORG-looking spans that are not companies.
 NOT_COMPANY_WORDS = {

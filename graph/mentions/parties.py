@@ -1,15 +1,27 @@
 """Deal parties read from prose: agents, underwriters, trustees, counsel, auditors, investors.
 
 The rules work on one parsed sentence and the entity spans the components
-left in it, keyed on how filings name a party for a role: apposition
-("X, as trustee"; "A and B, as representatives of the several
-underwriters"), copulas ("The transfer agent for our common stock is X") and
-role phrases before a firm ("passed upon for the Company by X").
+left in it, keyed on how filings name a party for a role rather than on
+any wording of one filer:
+
+* apposition and coordination after the firms: "A and B, as representatives
+  of the several underwriters"; "X, as successor in interest to Y, as
+  trustee" (X, not Y); "Jones Day, counsel to the Company";
+* a copula after the role: "The transfer agent and registrar for our common
+  stock is X"; "The placement agent for the offering was X";
+* the Legal Matters / Legal Opinions layout: "passed upon for the Company by
+  X and for A and B by Y" (Y is counsel to A and B, not to the issuer);
+* "through its broker-dealer, X": the broker of record.
+
+A role phrase written as a compound ("the SIPC trustee") names no trustee;
+a credit agreement's lenders, agents and arrangers are no deal parties
+here, because no role below matches them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -22,51 +34,83 @@ def _orgs_in(sent: Span) -> list[Span]:
     return [e for e in span_ents(sent) if e.label_ == "ORG"]
 
 
+# --------------------------------------------------------------------------- investors
+
 INVESTOR_CUE = re.compile(
     r"(?:subscription|securities\s+purchase|stock\s+purchase|note\s+purchase|purchase|investment)\s+agreements?\s+with\s+|"
     r"(?:sold|issued)\s+(?:[^.;]{0,80}?)\s+to\s+(?=[A-Z])",
     re.I,
 )
+#: What may stand before the first named purchaser ("with the Longview Fund", "to each of A, B").
+INVESTOR_LEAD = re.compile(r"\s*(?:(?:each\s+of|all\s+of|certain\s+investors,?\s+including)\s+)?(?:the\s+)?$", re.I)
 
 
 def investors_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
-    """Named purchasers: "a subscription agreement with A, B, and C whereby these investors are purchasing ..."."""
+    """Named purchasers: "a subscription agreement with A, B, and C whereby these investors are purchasing ...".
+
+    The purchasers are the list that starts right after the cue; a name
+    further on in the clause ("issued to officers at a discount to the
+    Market Value") is no purchaser.
+    """
     reg = ctx.registry
     if reg.registrant is None:
         return
+    text = view.flow.text
+    orgs = _orgs_in(sent)
     for m in INVESTOR_CUE.finditer(sent.text):
         start = sent.start_char + m.end()
-        stop = re.search(r"\b(?:whereby|pursuant|for|to\s+purchase|under\s+which|in\s+which|dated)\b|[;.(]\s", view.flow.text[start : sent.end_char])
-        end = start + stop.start() if stop else sent.end_char
-        for org in _orgs_in(sent):
-            if start <= org.start_char < end:
-                key = company_at(ctx, view, org, "rule:investor")
-                if key and key != reg.registrant:
-                    reg.fact(key, "investor_in", reg.registrant, ctx.span_evidence(view, org, "rule:investor", 0.7))
+        first = next((o for o in orgs if o.start_char >= start), None)
+        if first is None or not INVESTOR_LEAD.fullmatch(text[start : first.start_char]):
+            continue
+        for org in _coordinated(view, orgs, first, forward_only=True):
+            key = company_at(ctx, view, org, "rule:investor")
+            if key and key != reg.registrant:
+                reg.fact(key, "investor_in", reg.registrant, ctx.span_evidence(view, org, "rule:investor", 0.7))
 
 
 # --------------------------------------------------------------------------- agents
 
-AGENT_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("placement_agent_for", re.compile(r"placement\s+agents?", re.I)),
-    ("underwriter_for", re.compile(r"\b(?:underwriters?|underwritten\s+by|representatives?\s+of\s+the\s+underwriters)\b", re.I)),
-    ("transfer_agent_for", re.compile(r"transfer\s+agent", re.I)),
-    ("trustee_for", re.compile(r"\b(?:indenture\s+)?trustee\b", re.I)),
-    (
-        "auditor_of",
+
+@dataclass(frozen=True)
+class Role:
+    """A role phrase and how a firm may be linked to it."""
+
+    relation: str
+    pattern: re.Pattern[str]
+    #: the phrase may follow its firm with nothing between ("Ernst & Young LLP independent auditors");
+    #: a bare role noun may not ("the SIPC trustee" is SIPC's trustee, not SIPC)
+    adjacent_ok: bool = False
+
+
+AGENT_ROLES: tuple[Role, ...] = (
+    Role("placement_agent_for", re.compile(r"\bplacement\s+agents?\b", re.I)),
+    Role(
+        "underwriter_for",
         re.compile(
-            r"\b(?:independent\s+(?:registered\s+public\s+)?(?:accountants?|auditors?|accounting\s+firm)|"
-            r"certifying\s+accountant|registered\s+public\s+accounting\s+firm|(?:as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+)?)auditors?)\b",
+            r"\b(?:underwriters?|underwritten\s+by|initial\s+purchasers?|representatives?\s+of\s+the\s+(?:several\s+)?"
+            r"(?:underwriters|initial\s+purchasers)|(?:joint\s+)?book[\s-]*running\s+managers?)\b",
             re.I,
         ),
     ),
-    ("legal_counsel_for", re.compile(r"\b(?:legal\s+counsel|counsel\s+(?:to|for)|legal\s+opinion|opinion\s+of|passed\s+upon)\b", re.I)),
-]
+    Role("transfer_agent_for", re.compile(r"\btransfer\s+agent\b", re.I)),
+    Role("trustee_for", re.compile(r"\b(?:indenture\s+)?trustee\b", re.I)),
+    Role(
+        "auditor_of",
+        re.compile(
+            r"\b(?:independent\s+(?:registered\s+public\s+)?(?:certified\s+public\s+)?(?:accountants?|auditors?|accounting\s+firm)|"
+            r"certifying\s+accountant|registered\s+public\s+accounting\s+firm|(?:as\s+(?:the\s+)?(?:company's\s+|registrant's\s+|our\s+)?)auditors?)\b",
+            re.I,
+        ),
+        adjacent_ok=True,
+    ),
+    Role("legal_counsel_for", re.compile(r"\b(?:legal\s+counsel|counsel\s+(?:to|for)|legal\s+opinion|opinion\s+of)\b", re.I)),
+)
 
 
 #: What may stand between a role keyword and the firm after it ("The placement agent for the offering was X").
 AGENT_AFTER = re.compile(
-    r"[\s,:|(]*(?:(?:for|in|of|to)\s+(?:the|this|our|its|such)\s+\w+(?:\s+\w+)?\s*)?"
+    r"[\s,:|(]*(?:and\s+(?:registrar|paying\s+agent|dividend\s+disbursing\s+agent|conversion\s+agent)\s+)?"
+    r"(?:(?:for|in|of|to)\s+(?:the|this|our|its|such)\s+\w+(?:\s+(?!(?:of|for|to|in|with)\b)\w+)?\s*)?"
     r"(?:(?:was|is|were|are|will\s+be|has\s+been|have\s+been|shall\s+be|being)\s+)?(?:by\s+(?:messrs\.?\s+)?)?"
     r"[\s,:|(]*(?:the\s+firm\s+of\s+)?",
     re.I,
@@ -80,47 +124,127 @@ AGENT_BEFORE = re.compile(
     r"(?:company|registrant|issuer|trust|fund|partnership|corporation)['’]s)\s+)*",
     re.I,
 )
+#: "X, as successor in interest to Y, as trustee": a modifier between a firm and its role, naming another firm.
+AS_MODIFIER = re.compile(r"^\s*,\s*(?:as\s+)?(?:successor|predecessor|agent|nominee|assignee)\b[^;|\n]{0,160}?(?=,\s*as\b)", re.I)
+#: a firm that is the object of such a modifier ("... successor in interest to Y")
+MODIFIER_OBJECT = re.compile(r"\b(?:successor|predecessor|assignee|nominee)(?:\s+in\s+interest)?\s+(?:to|of)\s+(?:the\s+)?$", re.I)
+#: Who counsel works for: "counsel to the Company", "counsel for the underwriters".
+COUNSEL_TARGET = re.compile(r"\s*(?:to|for|of)\s+(?P<who>(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)", re.I)
+REGISTRANT_WORDS = re.compile(r"^(?:(?:the\s+)?(?:company|registrant|issuer|corporation|trust|fund|partnership|bank)|us|we|our|it)\b", re.I)
 
 
 def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """Firms linked to a role phrase by apposition, a copula or "by"; the registrant is their client."""
     reg = ctx.registry
+    if reg.registrant is None:
+        return
     # the parser's sentences break oddly in tables ("LEAD UNDERWRITER: | X"): look beyond them, never across a line
     orgs = [e for e in doc_ents(sent.doc) if e.label_ == "ORG" and sent.start_char - 100 <= e.start_char <= sent.end_char + 100]
-    if not orgs:
+    if orgs:
+        for role in AGENT_ROLES:
+            for m in role.pattern.finditer(sent.text):
+                _link_role(ctx, view, orgs, role, sent.start_char + m.start(), sent.start_char + m.end())
+    passed_upon_in_sentence(ctx, view, sent)
+    brokers_in_sentence(ctx, view, sent)
+
+
+def _link_role(ctx: DocContext, view: PartView, orgs: list[Span], role: Role, kpos: int, kend: int) -> None:
+    reg = ctx.registry
+    text = view.flow.text
+    best, dist = None, 10**9
+    for org in orgs:
+        after = org.start_char >= kend
+        d = org.start_char - kend if after else kpos - org.end_char
+        if d < 0 or d > 200:
+            continue
+        between = text[min(kend, org.end_char) : max(kpos, org.start_char)]
+        if not after:
+            if MODIFIER_OBJECT.search(text[max(0, org.start_char - 60) : org.start_char]):
+                continue  # "successor in interest to Y, as trustee": Y is not the trustee
+            if _inside_parentheses(text, org.start_char, kpos):
+                continue  # "X (through its broker-dealer, Y) as placement agent": Y is not the agent
+            between = re.sub(r"\s*\([^()]*\)", "", between)  # a parenthetical between a firm and its role
+            mod = AS_MODIFIER.match(between)
+            if mod:
+                between = between[mod.end() :]
+            if not role.adjacent_ok and not between.strip():
+                continue  # "the SIPC trustee": a compound, not an apposition
+            if re.match(r"\s*,?\s*(?:and|or)\b", between):
+                continue  # "SIPC and the trustee": two parties, not one
+            if re.fullmatch(r"\s*,\s*", between) and _role_is_subject(view, kpos, kend):
+                continue  # "the sale of Debt Securities, underwriters may receive": a new clause
+        if d > 90 and not (not after and len(between) <= 90):
+            continue
+        if re.search(r"[;\n]", between) or ("|" in between and not re.fullmatch(r"\s*:?\s*\|\s*", between)):
+            continue  # another clause, line or table cell (a "LABEL: | value" pair is fine)
+        link = AGENT_AFTER if after else AGENT_BEFORE
+        if not link.fullmatch(between):
+            continue  # "placement agent in connection with ... the Crico acquisition" names no agent
+        if d < dist:
+            best, dist = org, d
+    if best is None:
         return
-    for relation, pat in AGENT_ROLES:
-        for m in pat.finditer(sent.text):
-            kpos = sent.start_char + m.start()
-            kend = sent.start_char + m.end()
-            best, dist = None, 10**9
-            for org in orgs:
-                d = org.start_char - kend if org.start_char >= kend else kpos - org.end_char
-                if d < 0 or d > 90:
-                    continue
-                between = view.flow.text[min(kend, org.end_char) : max(kpos, org.start_char)]
-                if re.search(r"[;\n]", between) or ("|" in between and not re.fullmatch(r"\s*:?\s*\|\s*", between)):
-                    continue  # another clause, line or table cell (a "LABEL: | value" pair is fine)
-                link = AGENT_AFTER if org.start_char >= kend else AGENT_BEFORE
-                if not link.fullmatch(between):
-                    continue  # "placement agent in connection with ... the Crico acquisition" names no agent
-                if d < dist:
-                    best, dist = org, d
-            if best is None:
-                continue
-            for org in _coordinated(view, orgs, best):
-                key = company_at(ctx, view, org, f"rule:{relation}", 0.75)
-                if key is None or key == reg.registrant or reg.registrant is None:
-                    continue
-                reg.fact(key, relation, reg.registrant, ctx.span_evidence(view, org, f"rule:{relation}", 0.75))
+    client = reg.registrant
+    if role.relation == "legal_counsel_for":
+        client = _counsel_client(ctx, view, orgs, kpos, kend)
+        if client is None:
+            return
+    for org in _coordinated(view, orgs, best):
+        key = company_at(ctx, view, org, f"rule:{role.relation}", 0.75)
+        if key is None or key == client:
+            continue
+        reg.fact(key, role.relation, client, ctx.span_evidence(view, org, f"rule:{role.relation}", 0.75))
 
 
-def _coordinated(view: PartView, orgs: list[Span], best: Span) -> list[Span]:
+def _role_is_subject(view: PartView, kpos: int, kend: int) -> bool:
+    """Whether the role phrase is the subject of a verb of its own ("..., underwriters may receive")."""
+    if view.doc is None:
+        return False
+    span = view.doc.char_span(kpos, kend, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _inside_parentheses(text: str, pos: int, until: int) -> bool:
+    """Whether ``pos`` sits in a parenthesis that closes before ``until``."""
+    opened = text.rfind("(", max(0, pos - 120), pos)
+    if opened < 0 or text.rfind(")", opened, pos) >= 0:
+        return False
+    close = text.find(")", pos, until)
+    return close >= 0
+
+
+def _counsel_client(ctx: DocContext, view: PartView, orgs: list[Span], kpos: int, kend: int) -> str | None:
+    """Whose counsel a "counsel to/for ..." phrase names: the registrant, a named firm, or nobody we know.
+
+    "counsel to the underwriters" or "counsel for the placement agent" name no
+    client firm, so no fact; "the Company's legal counsel" is the registrant's.
+    """
+    text = view.flow.text
+    phrase = text[kpos:kend].lower()
+    if phrase.startswith("counsel"):
+        target = text[kpos + len("counsel") : kpos + 160]
+    else:
+        target = text[kend : kend + 160]
+    m = COUNSEL_TARGET.match(target)
+    if m is None or phrase.startswith("opinion") or phrase.startswith("legal opinion"):
+        return ctx.registry.registrant
+    who = m.group("who")
+    if REGISTRANT_WORDS.match(who):
+        return ctx.registry.registrant
+    start = (kpos + len("counsel") if phrase.startswith("counsel") else kend) + m.start("who")
+    for org in orgs:
+        if abs(org.start_char - start) <= 4:
+            return company_at(ctx, view, org, "rule:counsel-client", 0.7)
+    return None  # "counsel for the underwriters": an unnamed client
+
+
+def _coordinated(view: PartView, orgs: list[Span], best: Span, forward_only: bool = False) -> list[Span]:
     """``best`` and the companies listed with it ("A, B and C acted as underwriters")."""
     text = view.flow.text
     group = [best]
     ordered = sorted(orgs, key=lambda o: o.start_char)
     i = ordered.index(best)
-    for step in (-1, 1):
+    for step in ((1,) if forward_only else (-1, 1)):
         j = i
         while 0 <= j + step < len(ordered):
             a, b = (ordered[j + step], ordered[j]) if step < 0 else (ordered[j], ordered[j + step])
@@ -130,4 +254,69 @@ def _coordinated(view: PartView, orgs: list[Span], best: Span) -> list[Span]:
             group.append(ordered[j])
     return group
 
+
+# --------------------------------------------------------------------------- legal matters
+
+PASSED_UPON = re.compile(r"\b(?:passed\s+(?:up)?on|opinions?\s+(?:will\s+be\s+|was\s+|were\s+|has\s+been\s+)?(?:given|rendered|delivered))\b", re.I)
+#: "for the Company by X", "for A and B by Y", "by X" (then the issuer's counsel)
+FOR_BY = re.compile(r"(?:\bfor\s+(?P<for>[^;]{1,220}?)\s+)?\bby\s+(?:messrs\.?\s+)?", re.I)
+
+
+def passed_upon_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """Legal Matters layout: "will be passed upon for the Company by X and for A and B by Y".
+
+    Each "by" names counsel; the "for" before it names the client (the
+    registrant by default). Counsel "for the underwriters" has no named
+    client and gives no fact.
+    """
+    reg = ctx.registry
+    m = PASSED_UPON.search(sent.text)
+    if m is None or reg.registrant is None:
+        return
+    text = view.flow.text
+    orgs = [o for o in _orgs_in(sent) if o.start_char >= sent.start_char + m.end()]
+    pos = sent.start_char + m.end()
+    while True:
+        fb = FOR_BY.search(text, pos, sent.end_char)
+        if fb is None:
+            break
+        counsel = next((o for o in orgs if 0 <= o.start_char - fb.end() <= 2), None)
+        pos = fb.end()
+        if counsel is None:
+            continue
+        clients: list[str] = []
+        who = fb.group("for")
+        if who is None or REGISTRANT_WORDS.match(who.strip()):
+            clients = [reg.registrant]
+        else:
+            for org in orgs:
+                if fb.start("for") <= org.start_char < fb.end("for"):
+                    key = company_at(ctx, view, org, "rule:counsel-client", 0.7)
+                    if key:
+                        clients.append(key)
+        for org in _coordinated(view, orgs, counsel, forward_only=True):
+            key = company_at(ctx, view, org, "rule:legal_counsel_for", 0.8)
+            for client in clients:
+                if key and key != client:
+                    reg.fact(key, "legal_counsel_for", client, ctx.span_evidence(view, org, "rule:legal_counsel_for", 0.8))
+        pos = counsel.end_char
+
+
+# --------------------------------------------------------------------------- brokers
+
+BROKER_DEALER = re.compile(r"\b(?:through|via)\s+(?:its|their)\s+(?:affiliated\s+|registered\s+)?broker[\s-]*dealers?\s*,?\s*", re.I)
+
+
+def brokers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """"X (through its broker-dealer, Y) as placement agent": Y is the broker-dealer of record for the issuer."""
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    for m in BROKER_DEALER.finditer(sent.text):
+        pos = sent.start_char + m.end()
+        for org in _orgs_in(sent):
+            if org.start_char == pos:
+                key = company_at(ctx, view, org, "rule:broker-dealer", 0.7)
+                if key and key != reg.registrant:
+                    reg.fact(key, "broker_for", reg.registrant, ctx.span_evidence(view, org, "rule:broker-dealer", 0.7))
 
