@@ -168,12 +168,12 @@ def _title_phrases(pers: Span) -> list[tuple[object, object, int | None]]:
         if c.dep_ == "appos" and c.i > root.i and c.lower_ in TITLE_HEADS:
             out.append((c, None, None))  # "John Doe, the Company's Chief Financial Officer,"
     verbs = []
-    if root.dep_ in ("nsubj", "nsubjpass", "dobj") and _role_verb(head):
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "oprd") and _role_verb(head):
         verbs.append(head)
         verbs.extend(c for c in head.children if c.dep_ in ("xcomp", "advcl") and _role_verb(c))
-    if verbs and root.dep_ in ("dobj", "nsubjpass"):  # "appointed X as Treasurer": the "as" may hang on the name
+    if verbs and root.dep_ in ("dobj", "oprd", "nsubjpass"):  # "appointed X as Treasurer": the "as" may hang on the name
         for c in root.children:
-            if c.dep_ == "prep" and c.lower_ == "as":
+            if c.dep_ == "prep" and c.lower_ in ("as", "to"):
                 out.extend((g, verbs[0], None) for g in c.children if g.dep_ == "pobj")
     for v in verbs:
         for c in v.children:
