@@ -111,7 +111,7 @@ def _one(raw: str) -> str | None:
     if len(raw.split()) > 8 or not raw[:1].isalpha():
         return None
     base = _US_SUFFIX.sub("", raw).strip(" ,")
-    if "(" in raw or ("," in base and not normalize_jurisdiction(base.split(",", 1)[0])):
+    if "(" in base or ("," in base and not normalize_jurisdiction(base.split(",", 1)[0])):
         return None  # "Name, Country" is not a jurisdiction; "Ontario, Canada" is
     canonical = normalize_jurisdiction(raw)
     return _printed(raw, canonical) if canonical else None

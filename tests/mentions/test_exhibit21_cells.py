@@ -27,6 +27,7 @@ from graph.mentions.exhibit21_layout import is_caption, merge_wrapped, split_row
         ("State of Nevada", ["Nevada"]),
         ("The Netherlands", ["Netherlands"]),
         ("DELAWARE", ["Delaware"]),
+        ("Delaware (U.S.)", ["Delaware"]),
     ],
 )
 def test_jurisdictions_as_printed(cell, expected):
