@@ -56,10 +56,18 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
+def _name_article(doc: Doc, i: int) -> bool:
+    """A capitalised "The" inside a sentence is part of the name ("between the Company and The Bank of New York")."""
+    if doc[i].text != "The" or i == 0:
+        return False
+    prev = doc[i - 1]
+    return prev.text == "," or (prev.is_alpha and prev.text.islower())
+
+
 def _trim_org(span: Span) -> Span | None:
     """Drop leading articles/possessives and reject spans that are not companies."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].lower_ in ("the", "a", "an", "our", "its", "their"):
+    while start < end and span.doc[start].lower_ in ("the", "a", "an", "our", "its", "their") and not _name_article(span.doc, start):
         start += 1
     while end > start and span.doc[end - 1].text in ("'s", "’s", ",", "(", ")", "-", '"'):
         end -= 1

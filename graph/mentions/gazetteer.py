@@ -144,7 +144,7 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
                 continue
             break
         chosen.reverse()
-        while chosen and (
+        while chosen and not _name_article(text, chosen[0]) and (
             chosen[0].group(0).strip("\"“(").lower() in _LEADING_NOISE | _CONNECTORS
             or (len(chosen) > 1 and re.fullmatch(r"[\d,.]+", chosen[0].group(0)) and chosen[1].group(0).lower() in _CONNECTORS)
         ):
@@ -163,6 +163,13 @@ def find_company_names(text: str) -> list[tuple[int, int]]:
         spans.append((start, end))
     # "Innovo Group Inc." also ends in "Group": keep only maximal spans
     return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+
+
+def _name_article(text: str, tok: re.Match[str]) -> bool:
+    """A capitalised "The" inside a sentence belongs to the name ("and The Depository Trust Company")."""
+    if tok.group(0) != "The":
+        return False
+    return re.search(r"[a-z,][ \t]+$", text[max(0, tok.start() - 20) : tok.start()]) is not None
 
 
 _LAW_AFTER = re.compile(r"[ \t]+(?:Law|Act|Code|Statute|Agreement|Plan)\b")

@@ -20,6 +20,7 @@ from graph.mentions.instruments import apply_instruments
 from graph.mentions.letters import apply_letters
 from graph.mentions.listing import apply_listing_table, record_listings
 from graph.mentions.officer_tables import apply_officer_tables
+from graph.mentions.party_tables import apply_party_tables
 from graph.mentions.registrant import guess_registrant
 from graph.mentions.relations import apply_relations
 from graph.mentions.schedule13 import apply_schedule13_cover, apply_schedule13_form
@@ -94,6 +95,8 @@ register("listings", record_listings, scope="document", requires=("registrant", 
 register("signatures", signatures_step, scope="view", requires=("registrant", "subjects"), assigns=("signatures",))
 register("short-mentions", resolve_short_mentions, scope="view", requires=("parse", "entities"), assigns=("entities",))
 register("sentence-relations", apply_relations, scope="view", requires=("parse", "registrant", "entities"))
+register("party-tables", apply_party_tables, scope="view", requires=("registrant",),
+         doc="Underwriting tables and cover captions: underwriters and placement agents of the offering.")
 register("instruments", apply_instruments, scope="view", requires=("parse", "registrant"), assigns=("instrument_types",))
 register("letters", apply_letters, scope="view", requires=("registrant",),
          doc="Letters signed by a firm (auditors' consents, counsel's opinions) addressed to the registrant.")
@@ -127,6 +130,7 @@ FINISH = [
     "signatures",
     "short-mentions",
     "sentence-relations",
+    "party-tables",
     "instruments",
     "letters",
     "officer-tables",
