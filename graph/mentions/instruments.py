@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
+from graph.mentions.instruments_status import inventory_sentence, standing_count, statistic_price
 from graph.mentions.instruments_titles import debt_titles
 from graph.mentions.spanents import span_ents
 from graph.normalize.durations import parse_duration
@@ -60,6 +61,11 @@ SHARES = re.compile(
     r"(?P<what>common|preferred|series|class|beneficial)",
     re.I,
 )
+#: a derivative's count whose shares noun is a defined term or an appositive splits "shares ... of stock"
+DERIVATIVE_SHARES = re.compile(
+    r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?(?:an\s+aggregate\s+of\s+)?(?:an\s+additional\s+)?"
+    r"(?P<n>\d[\d,]*)\s+(?:(?:[A-Z][\w-]*\s+){1,3}[Ss]hares|shares,\s+or\s+the\s+[^,]{1,40},\s+of)\b"
+)
 UNDERLYING_LEAD = re.compile(
     r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into)|convertible\s+(?:at\s+any\s+time\s+)?(?:[^.;]{0,60}?)into|"
     r"underlying|upon\s+(?:the\s+)?(?:exercise|conversion))[^.;]{0,80}$",
@@ -87,6 +93,51 @@ EXPIRATION = re.compile(
 )
 
 
+#: "The interest rate on the Term Loan is the greater of (i) ... and (ii) 4.0%": every fixed figure of the clause
+INTEREST_CLAUSE = re.compile(
+    r"\binterest\s+rate\b[^.;%]{0,120}?\b(?:is|shall\s+be|will\s+be|equal\s+to|equals)\s+(?P<rest>(?:[^.;]|\.(?=\d)){0,200})", re.I
+)
+SPREAD_AFTER = re.compile(r"\s*(?:per\s+annum\s+)?(?:in\s+excess\s+of|above|over|plus|below|margin|of\s+the)\b", re.I)
+SPREAD_BEFORE = re.compile(r"(?:plus|\+|minus|LIBOR|SOFR|prime(?:\s+rate)?)\s*$", re.I)
+#: state keys: the deal's borrower when it is not the registrant, and defined terms of instruments
+BORROWER = "__borrower__"
+ALIAS = "__alias__:"
+ITEM_HEADING = re.compile(r"\s*Item\s+\d+(?:\.\d+)?\b", re.I)
+#: a defined term right after a mention: ('the "Term Loan"'), (each, a "Note"), (collectively, the "Warrants")
+DEFINED_TERM = re.compile(r"^\s*\(\s*(?:the\s+|each,?\s+an?\s+|collectively,?\s+the\s+|an?\s+)?[“\"]([A-Z][^”\"]{1,40}?)[,]?[”\"]")
+
+
+def _learn_aliases(text: str, ends: list[tuple[int, str]], state: dict[str, str]) -> None:
+    """Defined terms of instrument mentions become mentions of the same type later in the part."""
+    for end, itype in ends:
+        m = DEFINED_TERM.match(text[end:])
+        if m and len(m.group(1).split()) <= 4:
+            state[ALIAS + m.group(1)] = itype
+
+
+def _borrower(ctx: DocContext, sent: Span) -> str | None:
+    """A subsidiary that is the sentence's subject of a loan or note agreement is the deal's issuer.
+
+    Layout: "<Subsidiary> ("ABC"), a wholly-owned subsidiary of <Registrant>, entered into a ... Loan Agreement".
+    """
+    text = sent.text
+    m = re.search(r"\bentered\s+into\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:loan|credit|note\s+purchase|financing|indenture)\b", text, re.I)
+    if not m:
+        return None
+    for ent in span_ents(sent):
+        rel = ent.start_char - sent.start_char
+        if ent.label_ != "ORG" or rel >= m.start():
+            continue
+        between = text[rel : m.start()]
+        if not re.search(r"\bsubsidiary\s+of\b", between, re.I):
+            return None
+        key = ctx.registry.find("Company", ent.text)
+        if key and key != ctx.registry.registrant:
+            return key
+        return None
+    return None
+
+
 @dataclass
 class Mention:
     itype: str
@@ -96,7 +147,7 @@ class Mention:
     foreign: bool = False  # qualified by another issuer's name ("Combinet Common Stock")
 
 
-def _mentions(ctx: DocContext, view: PartView, sent: Span) -> list[Mention]:
+def _mentions(ctx: DocContext, view: PartView, sent: Span, aliases: dict[str, str] | None = None) -> list[Mention]:
     text = sent.text
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
@@ -113,6 +164,11 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span) -> list[Mention]:
             ):
                 itype = "Convertible Note"  # "the promissory notes are convertible ..." / the notes already described
             found.append(Mention(itype, m.start(), m.end()))
+    for alias, itype in (aliases or {}).items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
+            if not any(not (m.end() <= s or m.start() >= e) for s, e in taken):
+                taken.append(m.span())
+                found.append(Mention(itype, m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     reg_names = _registrant_words(ctx)
     for men in found:
@@ -178,8 +234,15 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
     if issuer is None:
         return
     text = sent.text
-    mentions = _mentions(ctx, view, sent)
+    if ITEM_HEADING.match(text):
+        state.pop(BORROWER, None)  # an 8-K item is one deal: a borrower named in another item does not carry over
+    issuer = _borrower(ctx, sent) or state.get(BORROWER) or issuer
+    if issuer != reg.registrant:
+        state[BORROWER] = issuer
+    aliases = {k[len(ALIAS):]: v for k, v in state.items() if k.startswith(ALIAS)}
+    mentions = _mentions(ctx, view, sent, aliases)
     titles = debt_titles(text)
+    _learn_aliases(text, [(m.end, m.itype) for m in mentions if not m.foreign] + [(t.end, t.itype) for t in titles], state)
     if not mentions and not titles:
         return
     base = sent.start_char
@@ -234,6 +297,8 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             claimed.append((m.start("m"), m.end("m")))
             if relation == "price_per_share" and re.search(r"per\s+unit$", m.group(0), re.I):
                 types = {"Unit"}
+            if statistic_price(text, m.start("m")) or inventory_sentence(text):
+                continue
             for value, s, e in _amounts(m.group("m")):
                 term(relation, types, value, m.start("m") + s, m.start("m") + e)
     for m in PER_SHARE.finditer(text):
@@ -247,6 +312,8 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         elif g is not None and g.itype in CONVERTIBLE:
             rel, types = "conversion_price", CONVERTIBLE
         elif g is None:
+            continue
+        if statistic_price(text, m.start("m")) or inventory_sentence(text):
             continue
         claimed.append((m.start("m"), m.end("m")))
         for value, s, e in _amounts(m.group("m")):
@@ -265,8 +332,22 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             term("maturity", DEBT, v, m.start("v"), m.end("v"))
     for m in EXPIRATION.finditer(text):
         v = _date_or_duration(m.group("v"))
-        if v:
+        if not v:
+            continue
+        if last_of(DERIVATIVE, m.start("v")) is None and last_of(DEBT, m.start("v")) is not None:
+            term("maturity", DEBT, v, m.start("v"), m.end("v"))  # a loan or note that "expires" matures then
+        else:
             term("expiration", DERIVATIVE, v, m.start("v"), m.end("v"))
+    for m in INTEREST_CLAUSE.finditer(text):
+        rest = m.group("rest")
+        for p_m in re.finditer(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%", rest):
+            if SPREAD_AFTER.match(rest[p_m.end():]) or SPREAD_BEFORE.search(rest[: p_m.start()]):
+                continue  # "0.25% in excess of the prime rate": a margin, not a rate per year
+            s0 = m.start("rest") + p_m.start(1)
+            if any(s <= s0 < e for s, e in claimed):
+                continue
+            term("interest_rate", DEBT, format_decimal(parse_percent(p_m.group(0))), s0, m.start("rest") + p_m.end())
+    shares_done = [(m.start("n"), m.end("n")) for m in SHARES.finditer(text)]
     for m in SHARES.finditer(text):
         n = parse_number(m.group("n"))
         if n is None or n < 1:
@@ -279,7 +360,10 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         stock_mention = next((x for x in mentions if x.start >= m.start("what") - 1 and x.start <= m.end() + 2), None)
         if stock_mention is not None and stock_mention.foreign:
             continue
-        if re.search(r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?(?:an\s+aggregate\s+of\s+)?(?:an\s+additional\s+)?$", lead, re.I):
+        stock_end = stock_mention.end if stock_mention is not None else m.end()
+        if standing_count(text, m.start("n"), stock_end):
+            continue
+        if re.search(r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into))\s+(?:up\s+to\s+)?(?:an\s+aggregate\s+of\s+)?(?:up\s+to\s+)?(?:an\s+additional\s+)?$", lead, re.I):
             g = _governing(mentions, pos, DERIVATIVE)
             if g:
                 term("shares", {g.itype}, format_decimal(n), m.start("n"), m.end("n"))
@@ -288,8 +372,19 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             continue
         if not sale:
             continue
-        itype = "Preferred Stock" if m.group("what").lower() == "preferred" else "Common Stock"
+        if stock_mention is not None and stock_mention.itype in STOCK | {"Convertible Preferred Stock"}:
+            itype = stock_mention.itype  # "shares of Series C Convertible Preferred Stock": the class named
+        else:
+            itype = "Preferred Stock" if m.group("what").lower() == "preferred" else "Common Stock"
         term("shares", {itype}, format_decimal(n), m.start("n"), m.end("n"))
+    for m in DERIVATIVE_SHARES.finditer(text):
+        # "warrants to purchase up to 7,230,301 Warrant Shares" / "shares, or the Warrant Shares, of our common stock"
+        n = parse_number(m.group("n"))
+        if n is None or n < 1 or any(s <= m.start("n") < e for s, e in shares_done) or inventory_sentence(text):
+            continue
+        g = _governing(mentions, m.start(), DERIVATIVE)
+        if g:
+            term("shares", {g.itype}, format_decimal(n), m.start("n"), m.end("n"))
     # what each derivative or convertible is exercisable for / convertible into
     for men in mentions:
         if men.foreign:
