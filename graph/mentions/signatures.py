@@ -253,13 +253,15 @@ def _read_signature(lines: list[str], starts: list[int], i: int, m: re.Match[str
                     date = date or d
                 break
         lm = NAME_LABEL.match(nxt)
-        if lm and not name:
-            name = _clean_name(lm.group(1))
-            j += 1
-            continue
-        if lm and name_key(lm.group(1)).startswith(name_key(name)[:6]):
-            j += 1
-            continue
+        if lm:
+            typed, _off, inline_title = split_signer(lm.group(1))  # "Name: X   Title: Y" on one line
+            if not name or name_key(typed).startswith(name_key(name)[:6]):
+                name = name or _clean_name(typed)
+                if inline_title:
+                    title_parts.append(inline_title)
+                    consumed += 1
+                j += 1
+                continue
         tm = TITLE_LABEL.match(nxt)
         if tm:
             title_parts.append(tm.group(1))

@@ -124,3 +124,14 @@ def test_signature_table_gives_signed_officers_and_directors(extract_text):
     assert ("Jonah Shacknai", "director_of", "Acme Widgets, Inc.") not in rows
     people = {e.name for e in ex.entities.values() if e.type == "Person"}
     assert not any(n.isupper() or "SHACKNAI" in n for n in people)
+
+
+def test_name_and_title_labels_on_the_line_below():
+    # 2001 8-K: "By: /s/ X" then "Name: X Title: Y" flattened onto one line
+    text = (
+        "STOCKWALK GROUP, INC.\nDated: October 12, 2001\nBy: /s/ Philip T. Colton\n"
+        "Name: Philip T. Colton Title: Senior Vice President and General Counsel\n\nEXHIBIT INDEX\n"
+    )
+    (sig,) = find_signatures(text)
+    assert sig.name == "Philip T. Colton"
+    assert parse_titles(sig.title_text).titles == ["Senior Vice President", "General Counsel"]
