@@ -38,7 +38,7 @@ def _orgs_in(sent: Span) -> list[Span]:
 
 INVESTOR_CUE = re.compile(
     r"(?:subscription|securities\s+purchase|stock\s+purchase|note\s+purchase|purchase|investment)\s+agreements?\s+with\s+|"
-    r"(?:sold|issued)\s+(?:[^.;]{0,80}?)\s+to\s+(?=[A-Z])",
+    r"(?:sold|issued)\s+(?:[^.;]{0,80}?)\s+to\s+(?-i:(?=[A-Z]))",
     re.I,
 )
 #: What may stand before the first named purchaser ("with the Longview Fund", "to each of A, B").
