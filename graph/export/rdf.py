@@ -20,6 +20,7 @@ from rdflib import Dataset
 from graph.export.base import ExportError, ExportResult
 from graph.log import get_logger
 from graph.rdf.convert import graph_name_to_ox, ox_to_dataset, to_ox
+from graph.store.merged import document_quads
 from graph.rdf.namespaces import PREFIXES
 from graph.rdf.ontology import ontology_dir
 
@@ -71,7 +72,7 @@ def _sort_key(term: object) -> str:
 
 def _quads_of(source: Dataset | ox.Store) -> list[ox.Quad]:
     if isinstance(source, ox.Store):
-        return list(source.quads_for_pattern(None, None, None, None))
+        return list(document_quads(source))  # the documents' graphs, not the derived merge
     return [
         ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name_to_ox(g))  # type: ignore[arg-type]
         for s, p, o, g in source.quads((None, None, None, None))
@@ -103,7 +104,7 @@ def export(dataset: Dataset | ox.Store, destination: Path | str, *, rdf_format: 
     try:
         if fmt is None:
             if isinstance(dataset, ox.Store):
-                dataset = ox_to_dataset(dataset.quads_for_pattern(None, None, None, None))
+                dataset = ox_to_dataset(document_quads(dataset))
             count = _write_jsonld(dataset, path, context_url)
         elif keeps_graphs:
             quads = dataset_quads(dataset)

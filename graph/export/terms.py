@@ -22,6 +22,7 @@ from graph.rdf.convert import from_ox
 from graph.rdf.iri import doc_id_from_graph_iri
 from graph.rdf.namespaces import FKG, ID
 from graph.rdf.vocab import ENTITY_CLASSES, INSTRUMENT_CLASSES
+from graph.store.merged import document_quads
 
 ENTITY_TYPES: frozenset[URIRef] = frozenset(ENTITY_CLASSES.values()) | {FKG.Agent, FKG.LegalEntity, FKG.Organization}
 INSTRUMENT_TYPES: frozenset[URIRef] = frozenset(INSTRUMENT_CLASSES.values()) | {
@@ -64,7 +65,7 @@ def _ox_quads(store: ox.Store) -> Iterator[tuple[Node, Node, Node, Node | None]]
             found = cache[t] = from_ox(t)
         return found
 
-    for q in store.quads_for_pattern(None, None, None, None):
+    for q in document_quads(store):  # not the derived merged default graph
         g = None if isinstance(q.graph_name, ox.DefaultGraph) else term(q.graph_name)
         yield term(q.subject), term(q.predicate), term(q.object), g
 

@@ -3,7 +3,8 @@
 Protocol: queries by GET (``?query=``), by POST of a form
 (``application/x-www-form-urlencoded``) or of the query itself
 (``application/sparql-query``); ``default-graph-uri``/``named-graph-uri`` choose
-the dataset (by default the union of the document graphs). Updates by POST
+the dataset (by default the merge of the document graphs, each triple once; an
+update is followed by re-merging, so the default graph is derived, not written). Updates by POST
 (``update=`` form or ``application/sparql-update``) only when enabled *and*
 carrying the update token (``Authorization: Bearer``; 401/403 otherwise), else 403.
 Results are negotiated on ``Accept`` (406 when nothing fits) and written by
@@ -33,6 +34,7 @@ from urllib.parse import parse_qs
 
 from graph.errors import ConfigError, QueryError, StoreError
 from graph.log import get_logger
+from graph.store.merged import is_merged, sync
 from graph.store.results import QueryTimeout, dataset_options, execute, kind, limited, serialize
 from graph.rdf.namespaces import PREFIXES
 from graph.serve.negotiate import choose
@@ -196,6 +198,7 @@ class SparqlApp:
             options = dataset_options(
                 default_graph_uris=params.get("default-graph-uri") or None,
                 named_graph_uris=params.get("named-graph-uri") or None,
+                merged=is_merged(self.store.oxigraph),
             )
         except QueryError as exc:
             raise HttpError(400, str(exc)) from None
@@ -259,6 +262,7 @@ class SparqlApp:
             raise HttpError(400, "using-graph-uri/using-named-graph-uri are not supported; use USING in the update")
         try:
             self.store.oxigraph.update(update, prefixes=PREFIXES)
+            sync(self.store.oxigraph, drop_unstated=True)  # the default graph is the merge of the graphs
         except SyntaxError as exc:
             raise HttpError(400, f"malformed SPARQL update: {exc}") from None
         except OSError:

@@ -2,7 +2,8 @@
 
 Raw pyoxigraph rather than rdflib-over-oxrdflib: document replacement is one
 SPARQL update (atomic: drop + insert in one transaction), queries run natively on
-the union of the named graphs, and nothing is copied through rdflib on the way.
+the merged default graph (each triple once, kept by every writer below; see
+:mod:`graph.store.merged`), and nothing is copied through rdflib on the way.
 
 Crash safety: a document's graph *and* its completion marker (``fkg:sha256`` of
 the source bytes, inside that graph) are written by that one update, so after a
@@ -31,6 +32,7 @@ from rdflib import Dataset, Graph
 from graph.errors import StoreError
 from graph.log import get_logger
 from graph.model import Entity, Extraction
+from graph.store import merged
 from graph.store.sparql import QueryResult, run_named, run_query
 from graph.rdf.build import document_graph
 from graph.rdf.convert import ntriples_line, ox_to_dataset, ox_to_graph
@@ -117,7 +119,12 @@ class GraphStore:
         self.close()
 
     def __len__(self) -> int:
-        return len(self.oxigraph)
+        """Quads stored by documents (the merged default graph is a derived copy, not counted)."""
+        return merged.document_quad_count(self.oxigraph)
+
+    def triple_count(self) -> int:
+        """Distinct triples of the knowledge graph (the merged default graph)."""
+        return merged.merged_triple_count(self.oxigraph)
 
     # ------------------------------------------------------------------ writing
 
@@ -128,8 +135,11 @@ class GraphStore:
             raise StoreError(f"store update failed: {exc}") from exc
 
     def _replace_graph(self, name: str, graph: Graph) -> int:
+        # One update, one transaction: the old graph's triples leave the merged default
+        # graph unless another graph states them, and the new ones join it.
         body = "\n".join(ntriples_line(s, p, o) for s, p, o in graph)
-        self._update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self._update(f"{merged.forget_graph(name)} ;\nDROP SILENT GRAPH <{name}> ;\n"
+                     f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}}\n{body}\n}}")
         return len(graph)
 
     def replace_document(self, doc_id: str, graph: Graph) -> int:
@@ -149,7 +159,7 @@ class GraphStore:
         """Drop the document's named graph; False if it was not stored."""
         name = ox.NamedNode(str(graph_iri(doc_id)))
         existed = self.oxigraph.contains_named_graph(name)
-        self._update(f"DROP SILENT GRAPH <{name.value}>")
+        self._update(f"{merged.forget_graph(name.value)} ;\nDROP SILENT GRAPH <{name.value}>")
         return existed
 
     def add_dataset(self, dataset: Dataset) -> list[str]:
@@ -208,16 +218,18 @@ class GraphStore:
             return []
         store = self.oxigraph
         try:
+            for doc_id in latest:
+                name = ox.NamedNode(str(graph_iri(doc_id)))
+                if store.contains_named_graph(name):
+                    # a crash right after: the document is absent (and out of the merge), never mixed
+                    store.update(f"{merged.forget_graph(name.value)} ;\nDROP SILENT GRAPH <{name.value}>")
             if atomic:
-                for doc_id, data in latest.items():
-                    name = ox.NamedNode(str(graph_iri(doc_id)))
-                    if store.contains_named_graph(name):
-                        store.remove_graph(name)  # a crash right after: the document is absent, never mixed
-                    store.load(data, ox.RdfFormat.N_QUADS)  # one transaction: whole graph with its marker
+                for data in latest.values():
+                    quads = list(ox.parse(data, ox.RdfFormat.N_QUADS))
+                    store.extend(quads + merged.default_copies(quads))  # one transaction: graph, marker, merge
             else:
-                for doc_id in latest:
-                    store.remove_graph(ox.NamedNode(str(graph_iri(doc_id))))
                 store.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
+                merged.sync(store)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"loading {len(latest)} documents failed: {exc}") from exc
         log.debug("loaded %d documents (%s)", len(latest), "atomic" if atomic else "bulk")
@@ -256,7 +268,8 @@ class GraphStore:
         from graph.mentions.registry import _name_quality
 
         found: dict[str, Entity] = {}
-        for row in self.oxigraph.query(_KNOWN_ENTITIES, use_default_graph_as_union=True):  # type: ignore[union-attr]
+        store = self.oxigraph
+        for row in store.query(_KNOWN_ENTITIES, use_default_graph_as_union=not merged.is_merged(store)):  # type: ignore[union-attr]
             key = entity_key_from_iri(row["e"].value)
             if key is None:
                 continue
@@ -282,7 +295,7 @@ class GraphStore:
 
     def query(self, sparql: str, *, doc_ids: list[str] | None = None,
               params: Mapping[str, str] | None = None) -> QueryResult:
-        """SELECT -> list of dict rows, ASK -> bool, CONSTRUCT -> rdflib Graph; over the union of graphs.
+        """SELECT -> list of dict rows, ASK -> bool, CONSTRUCT -> rdflib Graph; over the merged graph.
 
         ``params`` bind the query's ``VALUES ?name { UNDEF }`` placeholders safely.
         """
@@ -301,8 +314,8 @@ class GraphStore:
         return ox_to_graph(quads, Graph(identifier=name))
 
     def dataset(self) -> Dataset:
-        """A copy of the whole store as an rdflib Dataset."""
-        return ox_to_dataset(self.oxigraph.quads_for_pattern(None, None, None, None))
+        """A copy of the document graphs as an rdflib Dataset (without the derived merged copy)."""
+        return ox_to_dataset(merged.document_quads(self.oxigraph))
 
     # ------------------------------------------------------------------ export
 
@@ -326,10 +339,13 @@ class GraphStore:
         return path
 
     def _export_to(self, path: Path, fmt: ox.RdfFormat) -> None:
+        store = self.oxigraph
         if fmt in _QUAD_FORMATS:
-            self.oxigraph.dump(str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
+            ox.serialize(merged.document_quads(store), str(path), fmt,
+                         prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
             return
-        rows = self.oxigraph.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        rows = store.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }",
+                           use_default_graph_as_union=not merged.is_merged(store))
         triples = sorted(
             (ox.Triple(r["s"], r["p"], r["o"]) for r in rows),  # type: ignore[union-attr]
             key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
@@ -356,4 +372,11 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Gr
             raise StoreError(f"cannot open store at {path}: it is open for writing in another process "
                              "(a build or `serve --allow-updates`); wait for it or open it read-only") from exc
         raise StoreError(f"cannot open store at {path}: {exc}") from exc
+    if not merged.is_merged(store):
+        if read_only:
+            log.warning("store at %s predates the merged default graph: queries count a triple once per "
+                        "document stating it until it is opened for writing (e.g. by `filing-kg build`)", path)
+        else:
+            merged.sync(store)
+            log.info("store at %s: merged default graph built", path)
     return GraphStore(store, path, read_only=read_only)

@@ -51,19 +51,25 @@ def dataset_options(
     doc_ids: list[str] | None = None,
     default_graph_uris: list[str] | None = None,
     named_graph_uris: list[str] | None = None,
+    *,
+    merged: bool = True,
 ) -> dict[str, Any]:
-    """pyoxigraph dataset keywords: the union of the named graphs unless graphs are named.
+    """pyoxigraph dataset keywords: the merged default graph unless graphs are named.
 
+    The store's default graph is the merge of the document graphs, each triple once
+    (:mod:`graph.store.merged`); ``merged=False`` (a store written before it existed)
+    falls back to Oxigraph's union, which counts a triple once per graph stating it.
     ``doc_ids`` or ``default_graph_uris`` (SPARQL Protocol ``default-graph-uri``)
-    make the default graph the merge of those graphs; ``named_graph_uris`` restricts
-    what ``GRAPH`` can see.
+    make the default graph those graphs; ``named_graph_uris`` restricts what
+    ``GRAPH`` can see.
     """
     from graph.rdf.iri import graph_iri
 
     options: dict[str, Any] = {}
     graphs: list[str] = [str(graph_iri(d)) for d in doc_ids or ()] + list(default_graph_uris or ())
     if doc_ids is None and not default_graph_uris:
-        options["use_default_graph_as_union"] = True
+        if not merged:
+            options["use_default_graph_as_union"] = True
     else:
         options["default_graph"] = [_named(g) for g in graphs]
     if named_graph_uris:

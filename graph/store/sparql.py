@@ -2,8 +2,9 @@
 
 Every query runs on Oxigraph (rdflib data is copied into an in-memory Oxigraph
 store first), so the facts view has one semantics whatever holds the data, and
-queries see the union of the named graphs as their default graph. ``doc_ids``
-restricts that default graph to the named graphs of those documents.
+queries see the merge of the named graphs (each triple once, see
+:mod:`graph.store.merged`) as their default graph. ``doc_ids`` restricts that
+default graph to the named graphs of those documents.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rdflib.term import Node
 from graph.errors import QueryError, StoreError
 from graph.rdf.convert import from_ox, ox_to_graph, rdflib_to_ox_quads, triples_to_ox
 from graph.rdf.iri import doc_id_from_graph_iri, graph_iri
+from graph.store.merged import is_merged, sync
 from graph.store.params import bind
 from graph.store.results import RawResult, dataset_options, execute
 from graph.rdf.ontology import ontology_dir
@@ -76,6 +78,7 @@ def prepare(source: Source, doc_ids: list[str] | None = None) -> Source:
             target = (ox.NamedNode(str(name)) if doc_id_from_graph_iri(str(name)) is not None
                       else ox.DefaultGraph())
             store.extend(list(triples_to_ox(source, target)))
+        sync(store)  # the default graph is the merge, as in a GraphStore
         return store
     raise QueryError(f"cannot query a {type(source).__name__}")
 
@@ -94,7 +97,8 @@ def raw_query(source: Source, query: str, *, doc_ids: list[str] | None = None,
     """
     if params:
         query = bind(query, params)
-    return execute(_oxigraph_of(source, doc_ids), query, **dataset_options(doc_ids))
+    store = _oxigraph_of(source, doc_ids)
+    return execute(store, query, **dataset_options(doc_ids, merged=doc_ids is not None or is_merged(store)))
 
 
 def _rows(result: ox.QuerySolutions) -> list[Row]:

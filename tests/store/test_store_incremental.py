@@ -12,11 +12,13 @@ from graph.pipeline import build_into_store
 from graph.query.facts import fact_rows
 from graph.rdf.iri import graph_iri
 from graph.store import open_store
+from graph.store.merged import document_quads
 from tests.conftest import INNOVO
 
 
 def quads(store) -> set[str]:
-    return {str(q) for q in store.oxigraph.quads_for_pattern(None, None, None, None)}
+    """The documents' quads (the merged default graph is a derived copy)."""
+    return {str(q) for q in document_quads(store.oxigraph)}
 
 
 def innovo_nodes(store) -> set[str]:
