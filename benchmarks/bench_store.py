@@ -11,9 +11,12 @@ run and on the same data:
   atomic SPARQL update per document) and raw ``pyoxigraph.Store.extend``, into
   fresh on-disk stores;
 * for every shipped query (``ontology/queries/*.rq``, unbound): the median
-  latency through the project (``GraphStore.query``: rows of rdflib terms),
-  through raw pyoxigraph on the same store (rows of pyoxigraph terms), and
-  through rdflib's in-memory ``Dataset`` (default union graph), as ratios.
+  latency through the project (``GraphStore.query`` on its merged default
+  graph, each triple once: rows of rdflib terms), through plain pyoxigraph on a
+  store of the same quads queried with ``use_default_graph_as_union`` (rows of
+  pyoxigraph terms; a triple counts once per document graph stating it), and
+  through rdflib's in-memory ``Dataset`` (default union graph, a set), as ratios.
+  Row counts of the union can be higher than the project's (duplicates).
 
 Target: the project within 1.3x of raw pyoxigraph. Not part of the test suite.
 """
@@ -42,6 +45,7 @@ from graph.rdf.convert import from_ox  # noqa: E402
 from graph.rdf.iri import GRAPH_PREFIX, doc_id_from_graph_iri  # noqa: E402
 from graph.rdf.namespaces import ID, PREFIXES  # noqa: E402
 from graph.store import open_store  # noqa: E402
+from graph.store.merged import document_quads  # noqa: E402
 
 FILE_NAME = "https://w3id.org/filing-kg/ontology#fileName"
 
@@ -118,7 +122,7 @@ def main() -> int:
     print(f"building {args.filings} ...", file=sys.stderr)
     with open_store(None) as sample:
         result = build_into_store([args.filings], sample)
-        base = list(sample.oxigraph.quads_for_pattern(None, None, None, None))
+        base = list(document_quads(sample.oxigraph))  # the document graphs (the merge is derived)
     copies = max(1, math.ceil(args.min_triples / len(base)))
     quads = replicate(base, copies)
     graphs = by_graph(quads)
@@ -136,7 +140,6 @@ def main() -> int:
         raw_store = ox.Store(str(Path(tmp) / "raw"))
         t_raw_load, _ = timed(lambda: raw_store.extend(quads))
         assert len(raw_store) == n_project == len(quads), (len(raw_store), n_project, len(quads))
-        del raw_store
 
         # ---------------------------------------------------------------- queries
         dataset = Dataset(default_union=True)
@@ -144,7 +147,7 @@ def main() -> int:
             dataset.graph(from_ox(q.graph_name)).add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
 
         with open_store(Path(tmp) / "project", read_only=True) as store:
-            raw = store.oxigraph
+            raw = raw_store
             rows_out: list[tuple[str, int, float, float, float | None]] = []
             failed: set[str] = set()
             for nq in list_queries():
@@ -160,7 +163,9 @@ def main() -> int:
                     return len([[s[v] for v in names] for s in res])
 
                 n_rows = project()  # warm-up (and the row count)
-                assert pyoxigraph() == n_rows, nq.name
+                n_union = pyoxigraph()
+                if n_union != n_rows:
+                    print(f"note: the union gives {n_union} rows for {nq.name}, the merged graph {n_rows}", file=sys.stderr)
                 t_project: list[float] = []
                 t_raw: list[float] = []
                 for _ in range(args.runs):  # interleaved, so drift hits both alike

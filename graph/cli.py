@@ -265,9 +265,9 @@ def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: st
         return
     if not sparql:
         raise QueryError("give a query (text, a .rq file or a name from --list)")
+    text = resolve_query_text(sparql)  # an unknown query name fails here, whatever the store
     if not store_path.is_dir():
         raise StoreError(f"no store at {store_path} (run `filing-kg build ... --out DIR` first, or pass --store)")
-    text = resolve_query_text(sparql)
     bindings = dict(parse_param(p) for p in params)
     with open_store(store_path, read_only=True) as store:
         result = raw_query(store, text, doc_ids=list(doc_ids) or None, params=bindings)
@@ -558,9 +558,10 @@ def export_neo4j(uri: str, database: str | None, batch_size: int, store_path: Pa
 
     Credentials come from NEO4J_USER and NEO4J_PASSWORD, or NEO4J_AUTH=user/password.
     """
-    from graph.export.neo4j_driver import credentials
+    from graph.export.neo4j_driver import check_uri, credentials
 
-    credentials()  # fail on missing credentials before reading the store
+    check_uri(uri)  # fail on a wrong URI or missing credentials before reading the store
+    credentials()
     result = _run_export("neo4j", uri, store_path, document, entity, depth, construct,
                          database=database, batch_size=batch_size)
     click.echo(result.summary())

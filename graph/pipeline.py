@@ -83,7 +83,7 @@ def read_sources(paths: Iterable[Path], failures: list[Failure]) -> Iterator[Sou
         try:
             yield read_source(path)
         except SourceError as exc:
-            log.warning("%s", exc)
+            log.debug("%s", exc)  # reported once, by whoever reads the failures (the CLI: an error line)
             failures.append(Failure(str(path), exc.reason))
 
 
@@ -116,7 +116,7 @@ def _extracted(
                 reason = outcome.reason or "extraction failed"
                 if strict:
                     raise SourceError(outcome.path, reason)
-                log.warning("%s: %s", outcome.path, reason)
+                log.debug("%s: %s", outcome.path, reason)  # reported once, from result.failures
                 result.failures.append(Failure(outcome.path, reason))
                 continue
             yield outcome.extraction

@@ -45,14 +45,31 @@ def credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str] | N
     raise ExportError("no Neo4j credentials: set NEO4J_USER and NEO4J_PASSWORD, or NEO4J_AUTH=user/password")
 
 
+#: Bolt schemes (the ``+s``/``+ssc`` forms add TLS); the driver's HTTP support is a preview
+#: needing optional modules, so ``http(s)://`` is refused up front in one line.
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> None:
+    """ExportError (one line) unless ``uri`` is a Bolt URI and the ``neo4j`` driver imports."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep or not rest:
+        raise ExportError(f"expected a Neo4j URI like bolt://localhost:7687, got {uri!r}")
+    if scheme.lower() not in SCHEMES:
+        raise ExportError(f"unsupported Neo4j URI scheme {scheme}:// (use {', '.join(s + '://' for s in SCHEMES)}; "
+                          "the Bolt port is usually 7687)")
+    try:
+        import neo4j  # noqa: F401
+    except ImportError as exc:
+        raise ExportError(f"the neo4j driver cannot be imported ({exc}); pip install neo4j") from None
+
+
 def push(model: Neo4jGraph, uri: str, auth: tuple[str, str] | None, *, database: str | None = None,
          batch_size: int = DEFAULT_BATCH_SIZE) -> dict[str, int]:
     """Run the constraints and the batches against ``uri``; returns counts of what was sent."""
-    try:
-        import neo4j
-        from neo4j.exceptions import DriverError, Neo4jError
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise ExportError("the neo4j package is not installed (pip install neo4j)") from exc
+    check_uri(uri)
+    import neo4j
+    from neo4j.exceptions import DriverError, Neo4jError
 
     sent = {"constraints": 0, "batches": 0, "nodes": 0, "relationships": 0}
     try:
@@ -66,8 +83,8 @@ def push(model: Neo4jGraph, uri: str, auth: tuple[str, str] | None, *, database:
                 sent["batches"] += 1
                 sent[batch.kind] += len(batch.rows)
                 log.debug("sent %d %s", len(batch.rows), batch.kind)
-    except (DriverError, Neo4jError, ValueError) as exc:  # ValueError: bad URI scheme or batch size
-        raise ExportError(f"Neo4j at {uri}: {' '.join(str(exc).split())}") from exc
+    except (DriverError, Neo4jError, ValueError, ImportError) as exc:  # ValueError: bad URI or batch size
+        raise ExportError(f"Neo4j at {uri}: {' '.join(str(exc).split())}") from None
     return sent
 
 
@@ -76,8 +93,7 @@ def export(dataset: GraphSource, destination: Path | str, *, database: str | Non
            **_: Any) -> ExportResult:
     """Push ``dataset``'s projection to the server at ``destination`` (a ``bolt://``/``neo4j://`` URI)."""
     uri = str(destination)
-    if "://" not in uri:
-        raise ExportError(f"expected a Neo4j URI like bolt://localhost:7687, got {uri!r}")
+    check_uri(uri)  # before the projection: a wrong URI should fail at once
     resolved = credentials() if auth == "env" else auth
     model = Neo4jGraph.from_graph(to_property_graph(dataset))
     sent = push(model, uri, resolved, database=database, batch_size=batch_size)  # type: ignore[arg-type]

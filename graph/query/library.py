@@ -19,6 +19,7 @@ from typing import Mapping
 from graph.errors import QueryError
 from graph.rdf.ontology import ontology_dir
 from graph.store.params import bind, placeholders, sparql_term
+from graph.store.sparql import unknown_query_message
 
 __all__ = ["NamedQuery", "bind", "get_query", "list_queries", "placeholders", "sparql_term"]
 
@@ -79,7 +80,7 @@ def get_query(name: str) -> NamedQuery:
         raise QueryError(f"not a query name: {name!r}")
     path = library_dir() / f"{stem}.rq"
     if not path.is_file():
-        raise QueryError(f"no named query {stem!r} in {library_dir()} (see `filing-kg query --list`)")
+        raise QueryError(unknown_query_message(stem))
     text = path.read_text(encoding="utf-8")
     description, params = parse_header(text)
     return NamedQuery(stem, path, description, params, text)
@@ -121,4 +122,7 @@ def resolve_query_text(spec: str) -> str:
             return path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"cannot read query file {spec}: {exc}") from exc
+    stem = spec[:-3] if spec.endswith(".rq") else spec
+    if _NAME.match(stem):  # one bare word is never SPARQL: a query name that does not exist
+        raise QueryError(unknown_query_message(stem))
     return spec

@@ -6,6 +6,7 @@ threads, while query evaluation is bounded by the app's own worker pool.
 
 from __future__ import annotations
 
+import errno
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from socketserver import ThreadingMixIn
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from graph.errors import ConfigError
 from graph.log import get_logger
 from graph.serve.app import ServerConfig, SparqlApp
 from graph.serve.security import is_loopback
@@ -62,14 +64,24 @@ def make_http_server(app: SparqlApp, host: str = DEFAULT_HOST, port: int = DEFAU
     """
     if not is_loopback(host):
         log.warning("serving on %s: the endpoint is reachable from other machines", host)
-    return make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_Handler)
+    try:
+        return make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_Handler)
+    except OSError as exc:  # in use, not ours to bind, no such interface: the user picks another
+        reason = "is in use (another server is listening on it)" if exc.errno == errno.EADDRINUSE else \
+            f"cannot be bound ({exc.strerror or exc})"
+        raise ConfigError(f"port {port} on {host} {reason}; pass --port with a free port, or 0 for any") from None
 
 
 def serve(store: GraphStore, config: ServerConfig | None = None, host: str = DEFAULT_HOST,
           port: int = DEFAULT_PORT, ready: Any = None) -> None:
     """Serve until interrupted. ``ready(url)`` is called once the socket is bound."""
     app = SparqlApp(store, config)
-    with make_http_server(app, host, port) as server:
+    try:
+        bound = make_http_server(app, host, port)
+    except ConfigError:
+        app.close()
+        raise
+    with bound as server:
         url = f"http://{host}:{server.server_port}/sparql"
         log.info("SPARQL endpoint at %s", url)
         if ready is not None:

@@ -353,6 +353,22 @@ class GraphStore:
         ox.serialize(triples, str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TURTLE else None)
 
 
+def _check_store_folder(path: Path, read_only: bool) -> None:
+    """StoreError in our words (not RocksDB's missing ``CURRENT`` file) for a folder that is not a store.
+
+    A writable open may create a store in a missing or empty folder, never inside
+    a folder holding other files (a mistyped ``--store data/filings``).
+    """
+    if (path / "CURRENT").is_file():
+        return
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is not a store (it is a file; pass the store folder written by build)")
+    if read_only and not path.exists():
+        raise StoreError(f"no store at {path} (run `filing-kg build ... --out DIR` first, or pass --store)")
+    if path.is_dir() and (read_only or any(path.iterdir())):
+        raise StoreError(f"{path} is not a store (no Oxigraph store files in it; pass the store folder written by build)")
+
+
 def open_store(path: Path | str | None = None, *, read_only: bool = False) -> GraphStore:
     """Open (creating if needed) a persistent store at ``path``, or an in-memory one for ``None``.
 
@@ -361,6 +377,7 @@ def open_store(path: Path | str | None = None, *, read_only: bool = False) -> Gr
     if path is None:
         return GraphStore(ox.Store())
     path = Path(path)
+    _check_store_folder(path, read_only)
     try:
         if read_only:
             store = ox.Store.read_only(str(path))

@@ -9,6 +9,7 @@ default graph to the named graphs of those documents.
 
 from __future__ import annotations
 
+import difflib
 from functools import lru_cache
 from typing import Mapping, Protocol, runtime_checkable
 
@@ -45,13 +46,21 @@ def _read_query(path: str) -> str:
         return fh.read()
 
 
+def unknown_query_message(name: str) -> str:
+    """``no query named X (did you mean officers?)``: a typo should not read as malformed SPARQL."""
+    names = sorted(p.stem for p in (ontology_dir() / "queries").glob("*.rq"))
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}?" if close else "see `filing-kg query --list`"
+    return f"no query named {name} ({hint})"
+
+
 def load_query(name: str) -> str:
     """Text of ``ontology/queries/<name>.rq`` (``name`` with or without ``.rq``)."""
     if not name.endswith(".rq"):
         name += ".rq"
     path = ontology_dir() / "queries" / name
     if not path.is_file():
-        raise QueryError(f"no named query {name!r} in {path.parent}")
+        raise QueryError(unknown_query_message(name[:-3]))
     return _read_query(str(path))
 
 
