@@ -13,6 +13,7 @@ import re
 
 from graph.mentions.registry import EntityRegistry
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
+from graph.mentions.listing import exchange_name
 from graph.model import Evidence, FieldValue, FormParty, HeaderCompany, SourceDocument, StructuredForm
 from graph.normalize.dates import parse_date
 from graph.normalize.money import parse_money
@@ -103,14 +104,39 @@ def _is_registrant_role(role: str, ownership: bool) -> bool:
     return role in ("SUBJECT COMPANY", "ISSUER") if ownership else role in ("FILER", "FILED BY")
 
 
-def _party_name(p: FormParty, surname_first: bool = False) -> tuple[str, bool]:
+def printed_order(raw: str, text: str, own: tuple[int, int] = (0, 0)) -> str | None:
+    """A surname-first EDGAR name as the document prints it elsewhere.
+
+    "PELL DORIAN J" is "Dorian J. Pell" where a signature or footnote writes
+    the same tokens in natural order; where the document writes them in the
+    field's own order ("/s/ John Smith" for an owner field "John Smith"), that
+    order was natural already. None when neither occurs outside ``own``.
+    """
+    tokens = [t.strip(".") for t in raw.replace(",", " ").split() if t.strip(".")]
+    if len(tokens) < 2 or len(tokens) > 5:
+        return None
+    for order in (tokens[1:] + tokens[:1], tokens):
+        rx = re.compile(r"(?<![\w.])" + r"\.?[\s,]+".join(re.escape(t) for t in order) + r"\b\.?", re.I)
+        for m in rx.finditer(text):
+            found = " ".join(m.group(0).split())
+            if own[0] <= m.start() < own[1] or found.isupper() or found.islower():
+                continue
+            last = found.split()[-1]
+            if last.endswith(".") and len(last) > 2 and last.lower() not in ("jr.", "sr."):
+                found = found[:-1]  # a sentence's full stop, not an initial's
+            return found
+    return None
+
+
+def _party_name(p: FormParty, surname_first: bool = False, text: str = "") -> tuple[str, bool]:
     raw = p.name.value.strip()
     is_person = p.is_person if p.is_person is not None else not COMPANY_WITH_SUFFIX.search(raw)
     if is_person and p.role == "reporting_owner" and "," in raw:  # "Foster, Alan H."
         return natural_person_name(raw), True
     if is_person and p.role == "reporting_owner" and surname_first:
         # the rptOwnerName of Forms 3/4/5 is surname first ("Melkote Rajesh Ramaswamy")
-        return titlecase_name(surname_first_to_natural(raw)), True
+        printed = printed_order(raw, text, (p.name.start, p.name.end)) if text else None
+        return printed or titlecase_name(surname_first_to_natural(raw)), True
     if is_person:
         return (titlecase_name(raw) if raw.isupper() else raw), True
     return _company_display(raw), False
@@ -140,6 +166,7 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
         st = normalize_jurisdiction(form.issuer_state_of_incorporation.value)
         if st:
             reg.fact(issuer, "state_of_incorporation", st, _ev(doc_id, form.issuer_state_of_incorporation, method))
+    _apply_listing(reg, doc_id, form, issuer, method)
     signer_titles: dict[str, str] = {}
     for sig in form.signatures:
         if sig.title is not None:
@@ -147,8 +174,16 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
     owners_zip_for_issuer = None
     surname_first = ftype.split("/")[0] in ("3", "4", "5")
     for p in form.parties:
-        name, is_person = _party_name(p, surname_first)
+        name, is_person = _party_name(p, surname_first, sd.source_text)
         ev = _ev(doc_id, p.name, method)
+        if p.role == "broker":  # Form 144 brokerOrMarketmakerDetails: the broker selling for the holder
+            firm = broker_firm(name)
+            bkey = reg.add("Company", firm, ev)
+            reg.entities[bkey].aliases.add(p.name.value)
+            reg.fact(bkey, "broker_for", issuer, ev)
+            if p.zip and re.match(r"\d{5}", p.zip.value):
+                reg.fact(bkey, "postal_code", p.zip.value[:5], _ev(doc_id, p.zip, method))
+            continue
         if p.role in ("sales_compensation", "intermediary"):
             broker = p.associated_broker.value if p.associated_broker and p.associated_broker.value.strip().lower() not in ("", "none", "n/a") else None
             if p.role == "intermediary" or not is_person:
@@ -186,8 +221,9 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
         raw = sig.name.value.strip()
         if not raw or raw.lower().startswith("/s/") and len(raw) < 5:
             continue
-        raw = re.sub(r"^/s/\s*", "", raw, flags=re.I)
-        raw = re.sub(r"^.*\bon\s+behalf\s+of\s+", "", raw, flags=re.I)  # "Goldman Sachs & Co. LLC on behalf of Luca Maestri"
+        raw = signer_name(raw)
+        if not raw:
+            continue
         name = titlecase_name(raw) if raw.isupper() else raw
         ev = _ev(doc_id, sig.name, method)
         if COMPANY_WITH_SUFFIX.search(name):
@@ -200,6 +236,46 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
                 reg.fact(key, "officer_of", issuer, _ev(doc_id, sig.title, method), qualifier=t)
     _apply_securities(reg, doc_id, form, issuer, method)
     _drop_generic_titles(reg)
+
+
+def _apply_listing(reg: EntityRegistry, doc_id: str, form: StructuredForm, issuer: str, method: str) -> None:
+    """Form 144 ``secFileNumber`` and ``securitiesExchangeName``: the issuer's file number and market."""
+    fn = form.offering.get("file_number")
+    if fn is not None:
+        reg.fact(issuer, "commission_file_number", fn.value.strip(), _ev(doc_id, fn, method))
+    ex = form.offering.get("exchange")
+    name = exchange_name(ex.value) if ex is not None else None
+    if ex is not None and name:
+        reg.fact(issuer, "exchange", name, _ev(doc_id, ex, method))
+
+
+#: a legal-form ending inside a broker's name, followed by the name of a desk or division
+_FIRM_END = re.compile(r"^(.*?\b(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Corp\.?|Corporation|L\.P\.|LP|Ltd\.?|Limited))\s+(?=[A-Z])(.+)$")
+
+
+def broker_firm(name: str) -> str:
+    """The broker-dealer in a broker line naming a desk after the firm ("X Securities LLC Private Client Group")."""
+    m = _FIRM_END.match(name.strip())
+    if m and not re.search(r"\b(?:LLC|L\.L\.C|Inc|Incorporated|Corp|Corporation|LP|L\.P|Ltd|Limited|Co)\b", m.group(2)):
+        return m.group(1).rstrip(",")
+    return _company_display(name)
+
+
+def signer_name(raw: str) -> str:
+    """The person who signed a signature field.
+
+    "X LLC on behalf of Jane Roe": a firm signing for the holder, so the holder
+    is named; "Jane Roe as attorney-in-fact for John Doe" (or "..., by power of
+    attorney"): the attorney signs, the capacity is not part of the name.
+    """
+    raw = re.sub(r"^/s/\s*", "", raw.strip(), flags=re.I)
+    agent = re.match(r"^(.*?)\s+on\s+behalf\s+of\s+(.+)$", raw, re.I)
+    if agent and COMPANY_WITH_SUFFIX.search(agent.group(1)):
+        return agent.group(2).strip()
+    from graph.mentions.signatures import split_signer  # signatures reads schedule13, which reads this module
+
+    name, _offset, _title = split_signer(raw)
+    return name
 
 
 def _same_person(a: str, b: str, raw: str) -> bool:

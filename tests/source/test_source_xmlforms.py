@@ -126,8 +126,16 @@ def test_form_144_apple() -> None:
     assert [_v(p.name) for p in seller] == ["Luca Maestri"] and seller[0].is_director
     brokers = [p for p in form.parties if p.role == "broker"]
     assert [_v(p.name) for p in brokers] == ["Goldman Sachs & Co. LLC"]
-    assert [(_v(s.title), _v(s.shares)) for s in form.securities] == [("Common", "69996")]
+    # the class row, then how the shares came from the issuer (securitiesToBeSold)
+    assert [(_v(s.title), _v(s.shares)) for s in form.securities] == [
+        ("Common", "69996"),
+        ("Acquired as compensation Restricted Stock Units", "69996"),
+    ]
     assert _v(form.offering["approximate_sale_date"]) == "2023-04-13"
+    assert _v(form.offering["file_number"]) == "001-36743"
+    assert _printed(doc, form.offering["file_number"]) == "001-36743"
+    assert _v(form.offering["exchange"]) == "NASD"
+    assert _v(brokers[0].zip) == "10282"
     [sig] = form.signatures
     assert _v(sig.date) == "2023-04-13"
 
