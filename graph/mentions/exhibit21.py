@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from graph.log import get_logger
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import display_company
-from graph.mentions.exhibit21_cells import NamePart, jurisdictions, read_name
+from graph.mentions.exhibit21_cells import NamePart, has_company_suffix, jurisdictions, mark_key, read_name
 from graph.mentions.exhibit21_layout import (
     Cell,
     Row,
@@ -53,9 +53,11 @@ _POSSESSIVE = re.compile(
     r"(?P<n>(?:[A-Z0-9][\w.&,-]*\s+){0,6}?[A-Z0-9][\w.&-]*)['’]s?\s+(?:\([^)]{1,30}\)\s+)?"
     r"(?:significant\s+|principal\s+|direct\s+and\s+indirect\s+|wholly[- ]owned\s+|consolidated\s+)*subsidiaries\b"
 )
-# "ACME CORPORATION SUBSIDIARIES" / "Acme Corp. and Subsidiaries" as a title line
+# "ACME CORPORATION SUBSIDIARIES" / "Acme Corp. and Subsidiaries" / "ACME, INC. & SUBSIDIARIES" /
+# "Acme Corp. and its Subsidiaries" as a title line
 _NAME_SUBSIDIARIES = re.compile(
-    r"^\s*(?P<n>[A-Z0-9][^\n|:]{1,80}?)\s+(?:and\s+)?(?:significant\s+|principal\s+|list\s+of\s+)?subsidiaries\s*:?\s*$",
+    r"^\s*(?P<n>[A-Z0-9][^\n|:]{1,80}?),?\s+(?:(?:and|&)\s+(?:its\s+)?(?:consolidated\s+)?)?"
+    r"(?:significant\s+|principal\s+|list\s+of\s+)?subsidiaries\s*:?\s*$",
     re.I | re.M,
 )
 _PARENT_CAPTION = re.compile(r"\b(?:parent|owned\s+by|owner|held\s+by|shareholder|stockholder|member)\b", re.I)
@@ -63,6 +65,11 @@ _TITLE_CONNECTORS = {"of", "and", "&", "de", "la", "du", "the", "y", "for", "del
 _NOT_A_NAME = re.compile(r"^(?:the\s+)?(?:registrant|company|corporation|issuer|parent)\b", re.I)
 _PARENT_IN_NOTE = re.compile(
     r"\b(?:subsidiary|owned|held|controlled)\s+(?:\S+\s+){0,3}?(?:of|by)\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
+)
+# the parent as the note's subject: "Acme Holdings Inc. owns 60%", "Acme Corp. holds a 51% interest"
+_PARENT_OWNS = re.compile(
+    r"^(?:\W{0,3})(?P<p>[A-Z0-9][^;()]{2,120}?)\s+(?:owns|holds|has)\s+(?:an?\s+|the\s+)?(?:approximately\s+)?"
+    r"(?:\d{1,3}(?:\.\d+)?\s*%|all|a\s+majority|majority)"
 )
 
 
@@ -122,9 +129,9 @@ def find_list_owner(text: str) -> tuple[str, int, int] | None:
             name = re.sub(r"^(?:of|list\s+of|a\s+list\s+of)\s+", "", name, flags=re.I)
             unmarked = read_name(name, inline_juris=False)
             name = _name_end(unmarked.name) if unmarked else ""
-            if is_caption_text(name) and not COMPANY_WITH_SUFFIX.search(name):
+            if is_caption_text(name) and not has_company_suffix(name):
                 continue  # "Name", "Entity": the caption under a title that names no one
-            if pattern is _NAME_SUBSIDIARIES and not COMPANY_WITH_SUFFIX.search(name):
+            if pattern is _NAME_SUBSIDIARIES and not has_company_suffix(name):
                 continue  # "Domestic Subsidiaries", "Exhibit 21 Subsidiaries" name no owner
             if len(name) < 2 or _NOT_A_NAME.match(name) or is_prose(name) or not re.search(r"[A-Za-z]", name):
                 continue
@@ -155,11 +162,11 @@ def _entries_of_row(row: Row, heading_juris: list[str] | None, parent_column: bo
             continue
         if kind == "mark":
             if pending is not None:
-                pending.marks.append(re.sub(r"[\s()\[\]]", "", cell.text))
+                pending.marks.append(mark_key(cell.text))
             continue
         if kind == "number":
             if pending is not None and re.fullmatch(r"\(?\d{1,2}\)?", cell.text.strip()):
-                pending.marks.append(cell.text.strip("() "))  # a footnote column; used only if a note has it
+                pending.marks.append(mark_key(cell.text))  # a footnote column; used only if a note has it
             continue
         part = read_name(cell.text)
         if part is None or not _plausible(part.name):
@@ -199,6 +206,15 @@ def _plausible(name: str) -> bool:
     return not is_prose(name) and not _NOT_A_NAME.fullmatch(name.strip(". "))
 
 
+def note_parent(note: str) -> str | None:
+    """The immediate parent a footnote names: "a subsidiary of X", "wholly owned by X", "X owns 60%"."""
+    m = _PARENT_IN_NOTE.search(note) or _PARENT_OWNS.search(note)
+    if not m:
+        return None
+    parent = _name_end(re.split(r",\s+(?:which|a|an|and)\b|\s+and\s+(?:its|the)\b", m.group("p"))[0])
+    return parent if _plausible(parent) else None
+
+
 @dataclass
 class ListReading:
     """What one subsidiary list says: its entries, footnote parents, and the spans it covers."""
@@ -217,12 +233,11 @@ def read_list(text: str) -> ListReading:
         note = footnote(row)
         if note is not None:
             mark, rest = note
-            m = _PARENT_IN_NOTE.search(rest)
-            if m:
-                parent = _name_end(re.split(r",\s+(?:which|a|an|and)\b|\s+and\s+(?:its|the)\b", m.group("p"))[0])
-                off = row.start + row.text.find(m.group("p")[:10]) if m.group("p")[:10] in row.text else row.start
-                if _plausible(parent):
-                    out.note_parents[mark] = (parent, off, off + len(parent))
+            parent = note_parent(rest)
+            if parent is not None:
+                found = text.find(parent, row.start, row.end)
+                off = found if found >= 0 else row.start
+                out.note_parents[mark] = (parent, off, off + len(parent))
             out.claimed.append((row.start, row.end))
             continue
         if is_caption(row):
@@ -267,7 +282,7 @@ def owner_from_title_block(text: str, reading: ListReading) -> tuple[str, int, i
             continue
         cell = row.cells[0]
         named = read_name(cell.text, inline_juris=False)
-        if named is None or is_prose(named.name) or not COMPANY_WITH_SUFFIX.search(named.name):
+        if named is None or is_prose(named.name) or not has_company_suffix(named.name):
             continue
         if re.search(r"\b(?:subsidiar|exhibit|list)\w*", named.name, re.I):
             continue
@@ -296,11 +311,12 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
     for s, e in reading.claimed:
         ctx.claimed.append(part.source_span(s, e))
     if reg.registrant is None:
+        # a title or heading names the owner outright; the footnotes' root is only a guess
         owner = (
             find_list_owner(part.text)
-            or owner_from_notes(reading)
-            or owner_from_top_row(reading)
             or owner_from_title_block(part.text, reading)
+            or owner_from_top_row(reading)
+            or owner_from_notes(reading)
         )
         if owner is not None:
             name, s, e = owner

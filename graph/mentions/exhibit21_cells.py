@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 from graph.normalize.places import US_STATES, normalize_jurisdiction
 
 #: old-style state abbreviations of 1990s lists ("Del.", "Calif.")
@@ -44,6 +45,9 @@ _CONNECTOR_END = re.compile(r"(?:\band|\bof|\bthe|&|,|/)\s*$", re.I)
 MARK_CHARS = "*†‡§¶#"
 _TRAILING_MARK = re.compile(r"\s*(?P<m>[*†‡§¶#]+|\(\s*(?:\d{1,2}|[a-zA-Z])\s*\)|\[\s*\w{1,2}\s*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
 _INNER_MARK = re.compile(r"[*†‡§¶]+")
+# a superscript digit rendered flat against a suffix: "Acme Holdings LLC2", "Acme Corporation1"
+_GLUED_DIGIT = re.compile(r"(?<=[A-Za-z.)])(?P<m>\d{1,2})\s*$")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NUMBERING = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|[•·▪●◦■□➢►\-–—o]\s)\s*")
 _BULLET = re.compile(r"^[•·▪●◦■□➢►]\s*")
 _PERCENT = re.compile(
@@ -157,13 +161,30 @@ class NamePart:
     juris_end: int = 0
 
 
+def has_company_suffix(text: str) -> bool:
+    """A company suffix at the end, in any case ("ACME CORPORATION", "Acme, INC.")."""
+    text = text.strip(" *")
+    return bool(COMPANY_WITH_SUFFIX.search(text) or COMPANY_WITH_SUFFIX.search(text.title()))
+
+
+def mark_key(mark: str) -> str:
+    """One spelling of a footnote mark: "(1)", "[1]", "1" and "¹" are the same mark."""
+    return re.sub(r"[\s()\[\].]", "", mark).translate(_SUPERSCRIPTS)
+
+
 def _strip_marks(text: str, marks: list[str]) -> str:
     while True:
         m = _TRAILING_MARK.search(text)
-        if not m or m.start() == 0:
-            return text
-        marks.append(re.sub(r"[\s()\[\]]", "", m.group("m")))
-        text = text[: m.start()]
+        if m and m.start() > 0:
+            marks.append(mark_key(m.group("m")))
+            text = text[: m.start()]
+            continue
+        g = _GLUED_DIGIT.search(text)
+        if g and g.start() > 0 and COMPANY_WITH_SUFFIX.search(text[: g.start()]):
+            marks.append(g.group("m"))
+            text = text[: g.start()]
+            continue
+        return text
 
 
 def read_name(cell: str, *, inline_juris: bool = True) -> NamePart | None:
@@ -205,4 +226,4 @@ def read_name(cell: str, *, inline_juris: bool = True) -> NamePart | None:
     if not name:
         return None
     end = lead + min(kept, len(text.rstrip()) + 1)
-    return NamePart(name, lead, max(end, lead + 1), marks, juris, js, je)
+    return NamePart(name, lead, max(end, lead + 1), list(dict.fromkeys(marks)), juris, js, je)

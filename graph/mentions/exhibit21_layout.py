@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.mentions.exhibit21_cells import is_mark_cell, is_number_cell, jurisdictions, read_name
+from graph.mentions.exhibit21_cells import is_mark_cell, is_number_cell, jurisdictions, mark_key, read_name
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 
 _SEP = re.compile(r"\s*\|\s*|\s{3,}|\t+|\s*\.{4,}\s*|\s*(?:\. ){3,}\s*")
@@ -203,21 +203,51 @@ def heading_jurisdiction(row: Row) -> list[str] | None:
     return found or None
 
 
+def _is_sentence(text: str) -> bool:
+    words = re.findall(r"[^\s,;:()]+", text)
+    return any(w[:1].islower() and w.lower().strip(".") not in _NAME_LOWER_OK for w in words)
+
+
+def _table_footnote(row: Row) -> tuple[str, str] | None:
+    """A footnote laid out as a table row: a mark cell ("(1)", "*", "1"), then the note's text.
+
+    A numbered entry ("1 | Name | Delaware") has a jurisdiction cell or reads as
+    a name; a note has a verb or other lower-case words of a sentence.
+    """
+    if len(row.cells) < 2 or not row.piped:
+        return None
+    first = row.cells[0].text.strip()
+    if not (is_mark_cell(first) or re.fullmatch(r"\(?\d{1,2}\)?\.?|[¹²³⁴⁵⁶⁷⁸⁹]+", first)):
+        return None
+    rest = " ".join(c.text for c in row.cells[1:]).strip()
+    if not _is_sentence(rest) or any(jurisdictions(c.text) for c in row.cells[1:]):
+        return None
+    named = read_name(row.cells[1].text)
+    if named is not None and named.juris and not is_prose(named.name):
+        return None
+    return mark_key(first), rest
+
+
 def footnote(row: Row) -> tuple[str, str] | None:
-    """(mark, text) of a footnote line: a mark, then a sentence about a listed name."""
+    """(mark, text) of a footnote line: a mark, then a sentence about a listed name.
+
+    Marks stand at the start of a line ("* Owned by X", "(1) A subsidiary of X")
+    or in a cell of their own ("(1) | This is a subsidiary of X").
+    """
+    in_table = _table_footnote(row)
+    if in_table is not None:
+        return in_table
     m = _FOOTNOTE_START.match(row.text)
     if not m:
         return None
     rest = row.text[m.end():]
-    words = re.findall(r"[^\s,;:()]+", rest)
-    sentence = any(w[:1].islower() and w.lower().strip(".") not in _NAME_LOWER_OK for w in words)
-    if not rest or not (sentence and (len(row.cells) == 1 or is_prose(rest))):
+    if not rest or not (_is_sentence(rest) and (len(row.cells) == 1 or is_prose(rest))):
         return None
     named = read_name(rest)
     if named is not None and named.juris and not is_prose(named.name):
         return None  # "1. Name, a Delaware corporation": a numbered entry, not a note
     rest = re.sub(r"^\.\s*", "", rest)
-    return re.sub(r"[\s()\[\]]", "", m.group("m")), rest
+    return mark_key(m.group("m")), rest
 
 
 def cell_kind(text: str) -> str:
