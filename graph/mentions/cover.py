@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from graph.mentions.context import DocContext, PartView
+from graph.mentions.cover_abs import apply_abs_cover
 from graph.mentions.cover_tags import apply_cover_tags, apply_header_exchanges
 from graph.normalize.names import titlecase_company
 from graph.normalize.places import normalize_jurisdiction
@@ -209,7 +210,8 @@ def apply_cover(ctx: DocContext, view: PartView) -> str | None:
             f.subject == key and f.relation == "postal_code" and f.object[:5] == v[:5] for f in reg.facts
         ):
             reg.fact(key, "postal_code", v, ctx.evidence(part, s, e, "rule:cover-page", 0.85))
-    return key
+    apply_abs_cover(ctx, part)
+    return reg.registrant or key
 
 
 def apply_labelled_file_numbers(ctx: DocContext) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
+from graph.mentions.schedule13 import is_schedule13_document
 from graph.normalize.dates import parse_date
 from graph.normalize.names import name_key, titlecase_name
 from graph.normalize.titles import is_title_text, parse_titles
@@ -136,6 +137,21 @@ def _clean_name(text: str) -> str:
     if text.isupper() and not COMPANY_WITH_SUFFIX.search(text):
         text = titlecase_name(text)
     return text
+
+
+#: A line under a firm's name that tells in what capacity it acts: "as Depositor on behalf of X", "its General Partner".
+CAPACITY_LINE = re.compile(r"^\s*(?:as\s|on\s+behalf\s+of\b|its\s|in\s+its\s+capacity\b|solely\s+as\b|\()", re.I)
+#: "By: Acme Management LLC, its Investment Manager": a firm signing for the entity named above it.
+BY_FIRM = re.compile(r"\bBy\s*:?\s*(?!/s/)(?P<firm>[A-Z][^,/]*?(?:,\s*(?:Inc|Ltd|L\.?P|LLC|L\.L\.C|N\.A)\.?)?)\s*(?:,\s*(?:its|as)\b.*|,?\s*$)")
+
+
+def _signing_firm(cell: str) -> str | None:
+    """The firm of a "By: <firm>, its <capacity>" cell (an entity signing for another), if the firm has a legal suffix."""
+    m = BY_FIRM.search(cell)
+    if m is None:
+        return None
+    firm = m.group("firm").strip(" ,")
+    return firm if FIRM_SUFFIX.search(firm) else None
 
 
 def looks_like_person(name: str) -> bool:
@@ -325,7 +341,13 @@ def _read_signature(lines: list[str], starts: list[int], i: int, m: re.Match[str
             continue
         if SLASH_S.search(cand):
             break
-        firm = [c for c in cells if FIRM_SUFFIX.search(c)]
+        if CAPACITY_LINE.match(cand):
+            continue  # "as Depositor on behalf of X" tells the capacity of the firm on the line above
+        by_firm = [b for b in (_signing_firm(c) for c in cells) if b]
+        if by_firm:  # "X Trust  By: Acme Funding LLC, its Manager": the signer acts for Acme Funding LLC
+            company_line = by_firm[-1]
+            break
+        firm = [c.rstrip(" ,") for c in cells if FIRM_SUFFIX.search(c.rstrip(" ,"))]  # "By: Acme Funding LLC,"
         if firm:
             company_line = firm[-1]
             break
@@ -364,6 +386,8 @@ def apply_signatures(ctx: DocContext, view: PartView) -> list[Signature]:
                 org = reg.add("Company", display, ev, registrant=True)
         if org is None:
             continue
+        if org == reg.registrant and is_schedule13_document(ctx):
+            continue  # a 13D/13G signer holds his title at the reporting person, never at the issuer
         tp = parse_titles(sig.title_text)
         for title in tp.titles:
             reg.fact(person, "officer_of", org, ev, qualifier=title)
