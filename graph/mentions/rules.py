@@ -26,7 +26,7 @@ from graph.mentions.relations import apply_relations
 from graph.mentions.schedule13 import apply_schedule13_cover, apply_schedule13_form
 from graph.mentions.signatures import apply_signatures
 from graph.mentions.steps import check_pipeline, register
-from graph.mentions.structured import apply_form, apply_header
+from graph.mentions.structured import apply_form, apply_fund_notice, apply_header
 from graph.mentions.subjects import assign_part_subjects
 from graph.source.textforms import parse_text_ownership
 
@@ -52,6 +52,11 @@ def structured_form_step(ctx: DocContext) -> None:
         apply_form(ctx.registry, ctx.source, ctx.source.structured)
 
 
+def fund_notice_step(ctx: DocContext) -> None:
+    """Form 24F-2 notices: share counts of their numbered items."""
+    apply_fund_notice(ctx.registry, ctx.source)
+
+
 def form_boxes_step(ctx: DocContext) -> None:
     """A form read structurally keeps its main part away from NER (captions are not names)."""
     sd = ctx.source
@@ -75,6 +80,7 @@ def document_facts_step(ctx: DocContext) -> None:
 register("sgml-header", header_step, scope="document", assigns=("registrant", "entities"))
 register("text-ownership-form", text_ownership_step, scope="document", assigns=("structured",))
 register("structured-form", structured_form_step, scope="document", requires=("structured",), assigns=("registrant", "entities"))
+register("fund-notice", fund_notice_step, scope="document", requires=("registrant",))
 register("schedule13-form", apply_schedule13_form, scope="document", requires=("structured",), assigns=("entities",))
 register("cover-page", apply_cover, scope="first-view", assigns=("registrant", "labelled_file_numbers"))
 register("schedule13-cover", apply_schedule13_cover, scope="document", requires=("registrant",), assigns=("entities", "claimed"))
@@ -110,6 +116,7 @@ PREPARE = [
     "sgml-header",
     "text-ownership-form",
     "structured-form",
+    "fund-notice",
     "schedule13-form",
     "cover-page",
     "schedule13-cover",

@@ -21,6 +21,7 @@ from graph.normalize.names import natural_person_name, surname_first_to_natural,
 from graph.normalize.numbers import format_decimal, parse_number
 from graph.normalize.places import normalize_jurisdiction
 from graph.normalize.titles import parse_titles
+from graph.source.textforms import parse_fund_notice_counts
 
 OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A", "144", "144/A"}
 #: Beneficial-ownership reports: the subject company is the issuer, the filer a holder.
@@ -352,3 +353,29 @@ def _drop_generic_titles(reg: EntityRegistry) -> None:
     reg.facts = [
         f for f in reg.facts if not (f.relation == "officer_of" and f.qualifier == "Executive Officer" and (f.subject, f.object) in specific)
     ]
+
+
+#: a fund's annual notice of securities sold under rule 24f-2
+FUND_NOTICES = {"24F-2NT", "24F-2NT/A", "24F-2"}
+
+
+def apply_fund_notice(reg: EntityRegistry, sd: SourceDocument) -> None:
+    """Share counts of the numbered items of a fund's notice (sold, issued, registered).
+
+    The fund's shares of beneficial interest are recorded as Common Stock, the
+    closest instrument type; one fact per distinct count (items 9 and 10 of the
+    form often repeat the same number).
+    """
+    form = (sd.form_type.value if sd.form_type else "").upper()
+    if form not in FUND_NOTICES or reg.registrant is None or not sd.parts:
+        return
+    counts = parse_fund_notice_counts(sd.parts[0])
+    if not counts:
+        return
+    method = "form:24f-2"
+    first = counts[0][1]
+    reg.fact(reg.registrant, "issued", "Common Stock", _ev(sd.doc_id, first, method))
+    ikey = reg.instrument(reg.registrant, "Common Stock")
+    for _caption, fv in counts:
+        if int(fv.value) > 0:
+            reg.fact(ikey, "shares", fv.value, _ev(sd.doc_id, fv, method))

@@ -170,3 +170,48 @@ def parse_text_ownership(part: TextPart, form_type: str) -> StructuredForm | Non
                 fs.date = FieldValue(d.isoformat(), *part.source_span(o, o + len(dm.group(1))))
         form.signatures.append(fs)
     return form
+
+
+# --------------------------------------------------------------------------- fund notices (Form 24F-2)
+
+#: a numbered item at the start of a line: "9.  Number and aggregate sale price of securities sold ..."
+ITEM = re.compile(r"^\s{0,4}(\d{1,2})\.\s+(\S.*)$", re.M)
+#: an item whose caption asks for a number of securities (not a fee, date or price alone)
+COUNT_CAPTION = re.compile(r"^number\s+(?:and\s+(?:amount|aggregate\s+sale\s+price)\s+)?of\s+(?:securities|shares)\b", re.I)
+COUNT = re.compile(r"(?<![\d$.,])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\d,]*\.\d)(?![\d,])")
+
+
+def parse_fund_notice_counts(part: TextPart) -> list[tuple[str, FieldValue]]:
+    """Share counts of a fund's notice of securities sold (Form 24F-2, text era).
+
+    Layout: numbered items, each a caption ending with ":" (often wrapped over
+    lines) and its value under it, items parted by rules ("____"). An item
+    whose caption asks for the *number* of securities ("Number and aggregate
+    sale price of securities sold during the fiscal year:") gives the first
+    whole number of its value, the share count (the sale price follows it with
+    "$"). Returns (caption, count) pairs, a count without its commas; "-0-"
+    and blank items give nothing.
+    """
+    text = part.text
+    items = list(ITEM.finditer(text))
+    out: list[tuple[str, FieldValue]] = []
+    for i, m in enumerate(items):
+        end = items[i + 1].start() if i + 1 < len(items) else len(text)
+        block = text[m.start(2) : end]
+        colon = block.find(":")
+        caption = " ".join(block[: colon if colon >= 0 else 0].split())
+        if colon < 0 or not COUNT_CAPTION.match(caption):
+            continue
+        body_start = m.start(2) + colon + 1
+        body = text[body_start:end]
+        body = body[: RULE_LINE.search(body).start()] if RULE_LINE.search(body) else body
+        c = COUNT.search(body)
+        if c is None:
+            continue
+        o = body_start + c.start(1)
+        s, e = part.source_span(o, o + len(c.group(1)))
+        out.append((caption, FieldValue(c.group(1).replace(",", ""), s, e)))
+    return out
+
+
+RULE_LINE = re.compile(r"^\s*_{10,}\s*$", re.M)
