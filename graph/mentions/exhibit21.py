@@ -64,8 +64,13 @@ _PARENT_CAPTION = re.compile(r"\b(?:parent|owned\s+by|owner|held\s+by|shareholde
 _TITLE_CONNECTORS = {"of", "and", "&", "de", "la", "du", "the", "y", "for", "del"}
 _NOT_A_NAME = re.compile(r"^(?:the\s+)?(?:registrant|company|corporation|issuer|parent)\b", re.I)
 _PARENT_IN_NOTE = re.compile(
-    r"\b(?:subsidiary|owned|held|controlled)\s+(?:\S+\s+){0,3}?(?:of|by)\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
+    r"\b(?:subsidiary|owned|held|controlled)\s+(?:\S+\s+){0,3}?(?:of|by|through)\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
 )
+# "... and 50% by Y": a second owner of a joint venture
+_MORE_PARENTS = re.compile(
+    r"\band\s+(?:approximately\s+)?\d{1,3}(?:\.\d+)?\s*%\s+(?:is\s+)?(?:owned\s+|held\s+)?by\s+(?P<p>[A-Z0-9][^;()]{2,120})", re.I
+)
+_PARENT_END = re.compile(r",\s+(?:which|a|an|and)\b|\s+and\s+(?:(?:its|the|approximately|by)\b|\d)|\s+\(")
 # the parent as the note's subject: "Acme Holdings Inc. owns 60%", "Acme Corp. holds a 51% interest"
 _PARENT_OWNS = re.compile(
     r"^(?:\W{0,3})(?P<p>[A-Z0-9][^;()]{2,120}?)\s+(?:owns|holds|has)\s+(?:an?\s+|the\s+)?(?:approximately\s+)?"
@@ -206,13 +211,19 @@ def _plausible(name: str) -> bool:
     return not is_prose(name) and not _NOT_A_NAME.fullmatch(name.strip(". "))
 
 
-def note_parent(note: str) -> str | None:
-    """The immediate parent a footnote names: "a subsidiary of X", "wholly owned by X", "X owns 60%"."""
+def note_parents(note: str) -> list[str]:
+    """The immediate parents a footnote names: "a subsidiary of X", "wholly owned by X", "held through X",
+    "X owns 60%", and a joint venture's "50% owned by X and 50% by Y"."""
     m = _PARENT_IN_NOTE.search(note) or _PARENT_OWNS.search(note)
     if not m:
-        return None
-    parent = _name_end(re.split(r",\s+(?:which|a|an|and)\b|\s+and\s+(?:its|the)\b", m.group("p"))[0])
-    return parent if _plausible(parent) else None
+        return []
+    found = [m.group("p"), *(o.group("p") for o in _MORE_PARENTS.finditer(note, m.start("p")))]
+    out = []
+    for raw in found:
+        parent = _name_end(_PARENT_END.split(raw)[0])
+        if _plausible(parent) and parent not in out:
+            out.append(parent)
+    return out
 
 
 @dataclass
@@ -220,7 +231,7 @@ class ListReading:
     """What one subsidiary list says: its entries, footnote parents, and the spans it covers."""
 
     entries: list[Entry] = field(default_factory=list)
-    note_parents: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    note_parents: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
     claimed: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -233,11 +244,10 @@ def read_list(text: str) -> ListReading:
         note = footnote(row)
         if note is not None:
             mark, rest = note
-            parent = note_parent(rest)
-            if parent is not None:
+            for parent in note_parents(rest):
                 found = text.find(parent, row.start, row.end)
                 off = found if found >= 0 else row.start
-                out.note_parents[mark] = (parent, off, off + len(parent))
+                out.note_parents.setdefault(mark, []).append((parent, off, off + len(parent)))
             out.claimed.append((row.start, row.end))
             continue
         if is_caption(row):
@@ -266,7 +276,7 @@ def read_list(text: str) -> ListReading:
 def owner_from_notes(reading: ListReading) -> tuple[str, int, int] | None:
     """The parent the footnotes name most that is not itself listed: the top of the tree."""
     listed = {name_key(e.name) for e in reading.entries}
-    roots = [p for p in reading.note_parents.values() if name_key(p[0]) not in listed]
+    roots = [p for ps in reading.note_parents.values() for p in ps if name_key(p[0]) not in listed]
     if not roots:
         return None
     counts = Counter(name_key(p[0]) for p in roots)
@@ -343,10 +353,10 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
             if pkey not in (key, parent):
                 reg.fact(key, "subsidiary_of", pkey, pev)
         for mark in entry.marks:
-            note = reading.note_parents.get(mark)
-            if note is None:
-                continue
-            pname, ps, pe = note
-            pkey = reg.add("Company", display_company(pname), ctx.evidence(part, ps, pe, "rule:exhibit21-footnote", 0.8))
-            if pkey not in (key, parent):
-                reg.fact(key, "subsidiary_of", pkey, ctx.evidence(part, ps, pe, "rule:exhibit21-footnote", 0.8))
+            for pname, ps, pe in reading.note_parents.get(mark, []):
+                if any(name_key(pname) == name_key(n) for n in parent_names):
+                    continue  # the note names the list's owner
+                nev = ctx.evidence(part, ps, pe, "rule:exhibit21-footnote", 0.8)
+                pkey = reg.add("Company", display_company(pname), nev)
+                if pkey not in (key, parent):
+                    reg.fact(key, "subsidiary_of", pkey, nev)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.mentions.exhibit21 import find_list_owner, note_parent, read_list
+from graph.mentions.exhibit21 import find_list_owner, note_parents, read_list
 from graph.mentions.exhibit21_cells import read_name
 from graph.mentions.exhibit21_layout import footnote, split_rows
 from tests.conftest import rows_of
@@ -102,17 +102,23 @@ def test_numbered_entries_are_not_notes(line: str) -> None:
         ("Owned 99.9% by Norvale Satellite L.L.C.", "Norvale Satellite L.L.C."),
         ("Norvale Holdings Corp. owns 60%.", "Norvale Holdings Corp."),
         ("Norvale Labs LLC holds a 51% interest.", "Norvale Labs LLC"),
+        ("Held indirectly through Norvale Europe B.V.", "Norvale Europe B.V."),
     ],
 )
 def test_note_names_the_immediate_parent(note: str, parent: str) -> None:
-    assert note_parent(note) == parent
+    assert note_parents(note) == [parent]
+
+
+def test_joint_venture_note_names_both_owners() -> None:
+    note = "50% owned by Norvale Labs LLC and 50% by Norvale Europe B.V."
+    assert note_parents(note) == ["Norvale Labs LLC", "Norvale Europe B.V."]
 
 
 @pytest.mark.parametrize(
     "note", ["Broker nonvotes do not affect the outcome of the vote.", "This is a subsidiary of the Registrant."]
 )
 def test_notes_that_name_no_parent(note: str) -> None:
-    assert note_parent(note) is None
+    assert note_parents(note) == []
 
 
 def test_superscript_mark_flat_against_a_suffix() -> None:
@@ -184,4 +190,31 @@ def test_reading_keeps_footnote_rows_out_of_entries() -> None:
     reading = read_list(text)
     assert [e.name for e in reading.entries] == ["Norvale Labs LLC"]
     assert reading.entries[0].marks == ["1"]
-    assert reading.note_parents["1"][0] == "Norvale Group Holdings Inc."
+    assert [p[0] for p in reading.note_parents["1"]] == ["Norvale Group Holdings Inc."]
+
+
+NOTE_NAMES_THE_OWNER = """<html><body><p>EXHIBIT 21.1</p><p>Quorvex Industries, Inc. and its Subsidiaries</p>
+<table><tr><td>Name</td><td>Jurisdiction of Organization</td></tr>
+<tr><td>Quorvex Holdings LLC</td><td>Delaware</td></tr>
+<tr><td>Quorvex Europe B.V.*</td><td>Netherlands</td></tr>
+<tr><td>Quorvex GmbH**</td><td>Germany</td></tr>
+<tr><td>Quorvex Japan K.K.<sup>(a)</sup></td><td>Japan</td></tr>
+</table>
+<p>* Wholly owned by QUORVEX INDUSTRIES, INC.</p>
+<p>** Held indirectly through Quorvex Europe B.V.</p>
+<p>(a) 50% owned by Quorvex Holdings LLC and 50% by Quorvex Europe B.V.</p>
+</body></html>"""
+
+
+def test_notes_naming_owner_intermediate_and_joint_owners(ex21) -> None:
+    ex = ex21(NOTE_NAMES_THE_OWNER, "EX-21.1")
+    rows = rows_of(ex)
+    subs = {(r[0], r[2]) for r in rows if r[1] == "subsidiary_of"}
+    owner = "Quorvex Industries, Inc."
+    assert {(n, owner) for n in ("Quorvex Holdings LLC", "Quorvex Europe B.V.", "Quorvex GmbH", "Quorvex Japan K.K.")} <= subs
+    assert ("Quorvex GmbH", "Quorvex Europe B.V.") in subs
+    assert ("Quorvex Japan K.K.", "Quorvex Holdings LLC") in subs
+    assert ("Quorvex Japan K.K.", "Quorvex Europe B.V.") in subs
+    # the note naming the owner in capitals adds no second owner entity
+    assert len(subs) == 7
+    assert sum(1 for n in _names(ex) if n.lower() == owner.lower()) == 1
