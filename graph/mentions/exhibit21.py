@@ -56,9 +56,16 @@ _POSSESSIVE = re.compile(
 # "ACME CORPORATION SUBSIDIARIES" / "Acme Corp. and Subsidiaries" / "ACME, INC. & SUBSIDIARIES" /
 # "Acme Corp. and its Subsidiaries" as a title line
 _NAME_SUBSIDIARIES = re.compile(
-    r"^\s*(?P<n>[A-Z0-9][^\n|:]{1,80}?),?\s+(?:(?:and|&)\s+(?:its\s+)?(?:consolidated\s+)?)?"
+    r"^\s*(?P<n>[A-Z0-9][^\n|:]{1,80}?),?\s+(?:(?P<and>and|&)\s+(?:its\s+)?(?:consolidated\s+)?)?"
     r"(?:significant\s+|principal\s+|list\s+of\s+)?subsidiaries\s*:?\s*$",
     re.I | re.M,
+)
+# words of a group heading, never of an owner's name ("Domestic and Foreign Subsidiaries")
+_GROUP_WORDS = re.compile(
+    r"\b(?:domestic|foreign|international|u\.?s\.?|non-u\.?s\.?|significant|direct|indirect|other|wholly|owned|"
+    r"consolidated|principal|active|inactive|operating|affiliates?|list|exhibit|company|companies|registrant|parent|"
+    r"joint|ventures?|material|name|names)\b",
+    re.I,
 )
 _PARENT_CAPTION = re.compile(r"\b(?:parent|owned\s+by|owner|held\s+by|shareholder|stockholder|member)\b", re.I)
 _TITLE_CONNECTORS = {"of", "and", "&", "de", "la", "du", "the", "y", "for", "del"}
@@ -137,7 +144,8 @@ def find_list_owner(text: str) -> tuple[str, int, int] | None:
             if is_caption_text(name) and not has_company_suffix(name):
                 continue  # "Name", "Entity": the caption under a title that names no one
             if pattern is _NAME_SUBSIDIARIES and not has_company_suffix(name):
-                continue  # "Domestic Subsidiaries", "Exhibit 21 Subsidiaries" name no owner
+                if not (m.group("and") and not _GROUP_WORDS.search(name)):
+                    continue  # "Domestic Subsidiaries", "Domestic and Foreign Subsidiaries" name no owner
             if len(name) < 2 or _NOT_A_NAME.match(name) or is_prose(name) or not re.search(r"[A-Za-z]", name):
                 continue
             if len(name.split()) > 8:

@@ -45,6 +45,8 @@ def _names(ex) -> set[str]:
         ("ECHOSTAR CORPORATION AND SUBSIDIARIES", "ECHOSTAR CORPORATION"),  # 2026, HTML title
         ("NORVALE TECHNOLOGIES, INC. & SUBSIDIARIES", "NORVALE TECHNOLOGIES, INC."),
         ("Norvale Holdings Corp. and its Subsidiaries", "Norvale Holdings Corp."),
+        ("NORVALE STORES AND SUBSIDIARIES", "NORVALE STORES"),  # "and" marks a name without a suffix
+        ("Norvale & Subsidiaries", "Norvale"),
     ],
 )
 def test_owner_heading_and_subsidiaries(heading: str, owner: str) -> None:
@@ -56,7 +58,15 @@ def test_owner_heading_and_subsidiaries(heading: str, owner: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["DOMESTIC SUBSIDIARIES", "LIST OF SUBSIDIARIES", "Exhibit 21 Subsidiaries", "the Company and its subsidiaries"],
+    [
+        "DOMESTIC SUBSIDIARIES",
+        "LIST OF SUBSIDIARIES",
+        "Exhibit 21 Subsidiaries",
+        "the Company and its subsidiaries",
+        "Domestic and Foreign Subsidiaries",
+        "Parent and Subsidiaries",
+        "Joint Ventures and Subsidiaries",
+    ],
 )
 def test_headings_that_name_no_owner(heading: str) -> None:
     assert find_list_owner(f"{heading}\nNorvale Labs LLC | Delaware\n") is None
