@@ -44,7 +44,8 @@ def _irs(v: str) -> str | None:
 
 
 def _company_display(name: str) -> str:
-    name = re.sub(r"\s*/[A-Z]{2,3}/?\s*$|\s+/\s*$", "", name.strip())  # EDGAR state tags: "CORP /DE", "CORP /"
+    # EDGAR state tags: "CORP /DE", "CORP /DE/", "INC \\PA\\", "CORP /"
+    name = re.sub(r"\s*[/\\][A-Z]{2,3}[/\\]?\s*$|\s+[/\\]\s*$", "", name.strip())
     return titlecase_company(name) if name.isupper() else name
 
 
@@ -205,12 +206,13 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
                 owners_zip_for_issuer = p.zip
         if p.is_director:
             reg.fact(key, "director_of", issuer, ev)
-        if p.is_officer or p.officer_title is not None:
+        if p.is_officer or p.officer_title is not None or clarified_titles(p):
             titles = parse_titles(p.officer_title.value).titles if p.officer_title else []
             # a signature title may be more specific than the relationship box ("President and CEO")
             sig_title = next((t for n, t in signer_titles.items() if _same_person(n, name, p.name.value)), None)
             if sig_title:
                 titles = list(dict.fromkeys(titles + parse_titles(sig_title).titles))
+            titles = list(dict.fromkeys(titles + clarified_titles(p)))
             if not titles and p.is_officer:
                 titles = ["Executive Officer"]
             tev = _ev(doc_id, p.officer_title or p.name, method)
@@ -277,6 +279,21 @@ def signer_name(raw: str) -> str:
 
     name, _offset, _title = split_signer(raw)
     return name
+
+
+#: a clarification naming a post held at another entity: "Director of general partner", "CFO of the Manager"
+_ELSEWHERE = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?(?:general\s+partner|GP\b|manag|sponsor|advis|investment|fund\b|parent|trustee)", re.I)
+
+
+def clarified_titles(p: FormParty) -> list[str]:
+    """Titles of a Form D ``relationshipClarification`` ("Chief Financial Officer").
+
+    A post held at the fund's general partner or manager is not a post at the
+    issuer, so such a clarification gives none.
+    """
+    if p.role != "related_person" or p.other_text is None or _ELSEWHERE.search(p.other_text.value):
+        return []
+    return parse_titles(p.other_text.value).titles
 
 
 def _same_person(a: str, b: str, raw: str) -> bool:

@@ -173,3 +173,69 @@ def test_printed_order(raw: str, text: str, expected: str | None) -> None:
     start = text.find(raw)
     own = (start, start + len(raw)) if start >= 0 else (0, 0)
     assert printed_order(raw, text, own) == expected
+
+
+FORM_D = """<?xml version="1.0"?>
+<edgarSubmission>
+  <schemaVersion>X0708</schemaVersion>
+  <submissionType>D</submissionType>
+  <primaryIssuer>
+    <cik>0001999001</cik>
+    <entityName>Tamsworth Ridge Partners LP</entityName>
+    <issuerAddress><street1>9 Elm St</street1><city>Austin</city><stateOrCountry>TX</stateOrCountry>
+      <zipCode>78701</zipCode></issuerAddress>
+    <jurisdictionOfInc>DELAWARE</jurisdictionOfInc>
+  </primaryIssuer>
+  <relatedPersonsList>
+    <relatedPersonInfo>
+      <relatedPersonName><firstName>Nadia</firstName><lastName>Okafor</lastName></relatedPersonName>
+      <relatedPersonRelationshipList><relationship>Executive Officer</relationship></relatedPersonRelationshipList>
+      <relationshipClarification>Chief Financial Officer</relationshipClarification>
+    </relatedPersonInfo>
+    <relatedPersonInfo>
+      <relatedPersonName><firstName>Leo</firstName><lastName>Marchbank</lastName></relatedPersonName>
+      <relatedPersonRelationshipList><relationship>Executive Officer</relationship></relatedPersonRelationshipList>
+      <relationshipClarification>President of the General Partner</relationshipClarification>
+    </relatedPersonInfo>
+  </relatedPersonsList>
+</edgarSubmission>
+"""
+
+
+def test_form_d_clarification_titles(extract_xml) -> None:
+    rows = rows_of(extract_xml(FORM_D, "formd.xml"))
+    fund = "Tamsworth Ridge Partners LP"
+    assert ("Nadia Okafor", "officer_of", fund, "Chief Financial Officer") in rows
+    assert ("Nadia Okafor", "officer_of", fund, "Executive Officer") not in rows
+    # a post at the general partner is not a post at the fund: only the box's generic title
+    assert ("Leo Marchbank", "officer_of", fund, "President") not in rows
+    assert ("Leo Marchbank", "officer_of", fund, "Executive Officer") in rows
+
+
+@pytest.mark.parametrize(
+    ("conformed", "display"),
+    [
+        ("HOME HEALTH CORP OF AMERICA INC \\PA\\", "Home Health Corp of America Inc"),
+        ("FARNAM STREET PARTNERS LP /MN", "Farnam Street Partners LP"),
+        ("WAL MART STORES INC /DE/", "Wal Mart Stores Inc"),
+        ("AMERICAN/PACIFIC TRADING CO", "American/Pacific Trading Co"),
+    ],
+)
+def test_state_tags_are_not_part_of_names(conformed: str, display: str) -> None:
+    from graph.mentions.structured import _company_display
+
+    assert _company_display(conformed).lower() == display.lower()  # casing is titlecase_company's business
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Senior Vice President, Operations", "Senior Vice President"), ("See Remarks", "Executive Officer")],
+)
+def test_form_4_officer_title_box(extract_xml, title: str, expected: str) -> None:
+    """officerTitle gives the vocabulary title it names; a box without one gives the generic title."""
+    rows = rows_of(
+        extract_xml(OWNERSHIP.format(owner="PELL DORIAN J", director=0, officer=1, title=title, signature="/s/ Dorian J. Pell"), "f4.xml")
+    )
+    officer = {r[3] for r in rows if r[0] == "Dorian J. Pell" and r[1] == "officer_of"}
+    assert officer == {expected}
+    assert ("Dorian J. Pell", "signed", "f4.xml") in rows
