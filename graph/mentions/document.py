@@ -26,6 +26,8 @@ DATE_OF_THIS = re.compile(
 #: a "Date: May 26, 2023" line of a signature block, printed above the company and "By:" lines
 SIGNATURE_DATE_LINE = re.compile(r"^[ \t|]*dated?\s*[:.]?\s*(?:\|\s*)?(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4})\s*$", re.I | re.M)
 SIGNATURE_DATE_REACH = 10
+#: periodic and current reports: dated by their signatures or filing, whatever prospectus they carry
+REPORT_FORMS = ("8-K", "10-K", "10-Q", "10-D", "6-K", "20-F", "40-F", "11-K", "N-CSR", "EX-")
 PROSPECTUS_COVER = 20000  # characters of a part in which its cover's date line is looked for  # lines above a signature's name searched for its block's date line
 WIRE_DATELINE = re.compile(r"(?P<d>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*\d{4})\s*(?:/PRNewswire|\(BUSINESS\s+WIRE\)|/Business\s+Wire|--)", re.I)
 
@@ -66,7 +68,9 @@ def _report_date(ctx: DocContext, signatures: list[tuple[int, Signature]]) -> tu
         found = _date_line_above(ctx, part_index, sig)
         if found:
             return found
-    for view in ctx.views:
+    form = (sd.form_type.value if sd.form_type and sd.form_type.value else "").upper()
+    # a prospectus's own date, never that of a prospectus attached to a report (an 8-K's exhibit)
+    for view in ctx.views[:1] if not form.startswith(REPORT_FORMS) else []:
         m = DATE_OF_THIS.search(view.layout.text[:PROSPECTUS_COVER])
         d = parse_date(m.group("d")) if m else None
         if m and d:
