@@ -140,3 +140,110 @@ def apply_holder_tables(ctx: DocContext) -> None:
                 key = reg.add(etype, name, ev, exact=True)
                 if key != reg.registrant:
                     reg.fact(key, "shareholder_of", reg.registrant, ev)
+
+
+# --------------------------------------------------------------------------- holders named in prose
+
+_HOLDER_WORD = r"(?:stock|share|equity\s+|unit)holders?"
+#: "the (sole) stockholders of Y, A and B" (the list follows the company)
+HOLDERS_OF_LIST = re.compile(r"\b(?:the|its|all\s+of\s+the|all)\s+(?:sole\s+|former\s+)?" + _HOLDER_WORD + r"\s+of\s+", re.I)
+#: "Y and its sole stockholder(s), A and B" (the company comes first)
+ITS_HOLDERS = re.compile(r"\band\s+(?:its|their)\s+(?:sole\s+|former\s+)?" + _HOLDER_WORD + r"\s*,\s*", re.I)
+#: "A, (the) sole stockholder of Y" (the holder comes first)
+HOLDER_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|its\s+)?(?:sole|principal|majority|controlling|former)\s+" + _HOLDER_WORD + r"\s+of\s+", re.I)
+#: "The stockholders of Y received N newly issued shares of the Company's Common Stock"
+RECEIVED = re.compile(
+    r"\b(?:the\s+)?(?:sole\s+|former\s+)?" + _HOLDER_WORD + r"\s+of\s+(?P<target>[A-Z].{0,80}?)\s+(?:received|were\s+issued)\s+"
+    r"(?:an\s+aggregate\s+(?:total\s+)?of\s+|a\s+total\s+of\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?:newly[\s-]issued\s+|unregistered\s+|restricted\s+)*shares\s+of\s+(?:the\s+(?:company|registrant)['’]s|our|its)\s+"
+    r"(?:restricted\s+)?(?:class\s+[a-z]\s+)?common\s+stock",
+    re.I,
+)
+_LIST_STOP = re.compile(r"\s(?:pursuant|who|which|that|received|receive|in\s+exchange|for\s|under|as\s|each\s|dated|\(the\b)|[;:]|\.(?:\s|$)(?<![A-Z]\.\s)|\.$")
+
+
+def _named_holders(text: str) -> list[tuple[str, str, int, int]]:
+    """(type, name, start, end) of each holder a prose list names, up to the first thing that is no name."""
+    m = _LIST_STOP.search(text)
+    lst = text[: m.start()] if m else text
+    out: list[tuple[str, str, int, int]] = []
+    from graph.mentions.acquisitions import split_parties
+
+    for s, e in split_parties(lst):
+        name = re.sub(r"\s+", " ", lst[s:e]).strip(" ,")
+        if is_person_name(name) and not COMPANY_WITH_SUFFIX.search(name):
+            out.append(("Person", name, s, e))
+        elif COMPANY_WITH_SUFFIX.search(name) and name[:1].isupper() and len(name.split()) <= 8:
+            out.append(("Company", display_company(name), s, e))
+        else:
+            break
+    return out
+
+
+def _record_holders(ctx: DocContext, view: PartView, sent, target: str, base: int, text: str) -> None:
+    reg = ctx.registry
+    for etype, name, s, e in _named_holders(text):
+        ev = ctx.evidence(view.flow, base + s, base + e, "rule:holders-in-prose", 0.75, sent.text)
+        key = reg.add(etype, name, ev)
+        if key != target:
+            reg.fact(key, "shareholder_of", target, ev)
+
+
+def holders_in_sentence(ctx: DocContext, view: PartView, sent) -> None:
+    """Holders a sentence names for a company: "the sole stockholders of Y, A and B", "A, sole stockholder of Y".
+
+    When "the stockholders of Y received N shares of the Company's Common Stock"
+    (an acquisition's consideration), Y's named holders become holders of the
+    registrant, and the registrant issued that many shares of Common Stock.
+    """
+    if not re.search(r"holder", sent.text, re.I):
+        return
+    from graph.mentions.acquisitions import company_named_at
+
+    text = view.flow.text
+    base = sent.start_char
+    for m in HOLDERS_OF_LIST.finditer(sent.text):
+        found = company_named_at(ctx, view, sent, base + m.end(), "rule:holders-in-prose")
+        if found and found[0]:
+            after = text[found[1] : sent.end_char]
+            lead = re.match(r"\s*(?:\([^)]{0,60}\))?\s*,\s*", after)
+            if lead:
+                _record_holders(ctx, view, sent, found[0], found[1] + lead.end(), after[lead.end() :])
+    for m in ITS_HOLDERS.finditer(sent.text):
+        pos = base + m.start()
+        orgs = [o for o in sent.ents if o.label_ == "ORG" and o.end_char <= pos]
+        if not orgs or not re.fullmatch(r"\s*(?:\([^)]{0,60}\))?\s*", text[orgs[-1].end_char : pos]):
+            continue
+        found = company_named_at(ctx, view, sent, orgs[-1].start_char, "rule:holders-in-prose")
+        if found and found[0]:
+            _record_holders(ctx, view, sent, found[0], base + m.end(), text[base + m.end() : sent.end_char])
+    for m in HOLDER_APPOSITION.finditer(sent.text):
+        found = company_named_at(ctx, view, sent, base + m.end(), "rule:holders-in-prose")
+        pos = base + m.start()
+        people = [p for p in sent.ents if p.label_ == "PERSON" and p.end_char == pos]
+        if found and found[0] and people and is_person_name(people[-1].text):
+            ev = ctx.span_evidence(view, people[-1], "rule:holders-in-prose", 0.75)
+            key = ctx.registry.add("Person", people[-1].text, ev)
+            ctx.registry.fact(key, "shareholder_of", found[0], ev)
+    _consideration(ctx, view, sent)
+
+
+def _consideration(ctx: DocContext, view: PartView, sent) -> None:
+    """Shares of the registrant received by a target's holders: they hold the registrant's stock now."""
+    from graph.mentions.acquisitions import company_named_at
+
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    for m in RECEIVED.finditer(sent.text):
+        found = company_named_at(ctx, view, sent, sent.start_char + m.start("target"), "rule:holders-in-prose")
+        if not found or not found[0] or found[0] == reg.registrant:
+            continue
+        ev = ctx.evidence(view.flow, sent.start_char + m.start(), sent.start_char + m.end(), "rule:merger-consideration", 0.75, sent.text)
+        holders = {f.subject for f in reg.facts if f.relation == "shareholder_of" and f.object == found[0]}
+        for key in holders:
+            if key != reg.registrant:
+                reg.fact(key, "shareholder_of", reg.registrant, ev)
+        inst = reg.instrument(reg.registrant, "Common Stock")
+        reg.fact(reg.registrant, "issued", "Common Stock", ev)
+        reg.fact(inst, "shares", m.group("n").replace(",", ""), ev)

@@ -1,4 +1,4 @@
-"""Relations read from prose: subsidiaries, agents, tickers, acquisitions (officers: graph.mentions.roles).
+"""Relations read from prose: subsidiaries, agents, tickers (officers: graph.mentions.roles; acquisitions: graph.mentions.acquisitions).
 
 Each rule works on one sentence of the reflowed, spaCy-parsed text and the
 entity spans the components left in it. They are written against the
@@ -20,6 +20,8 @@ from graph.mentions.gazetteer import ABBREV_SUFFIX_END, EXCHANGE_NAMES
 from graph.mentions.spanents import doc_ents, span_ents
 from graph.mentions.roles import officers_in_sentence
 from graph.mentions.parties import agents_in_sentence, investors_in_sentence
+from graph.mentions.acquisitions import acquisitions_in_sentence
+from graph.mentions.holders import holders_in_sentence
 
 # --------------------------------------------------------------------------- subsidiaries
 
@@ -205,34 +207,6 @@ def tickers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                 reg.fact(subject, "exchange", ex, ev)
 
 
-# --------------------------------------------------------------------------- acquisitions
-
-ACQUIRED = re.compile(
-    r"\b(?:acquired|(?:completed|consummated|closed)\s+(?:its|the)\s+(?:previously\s+announced\s+)?(?:acquisition|purchase)\s+of|"
-    r"agreed\s+to\s+acquire|purchased\s+all(?:\s+of)?(?:\s+the\s+outstanding\s+(?:capital\s+stock|shares|equity\s+interests)\s+of)?)\b",
-    re.I,
-)
-
-
-def acquisitions_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
-    reg = ctx.registry
-    for m in ACQUIRED.finditer(sent.text):
-        pos = sent.start_char + m.end()
-        before = view.flow.text[sent.start_char : sent.start_char + m.start()]
-        buyer = None
-        if re.search(r"\b(?:the\s+)?(?:registrant|company|we)\s*$", before, re.I):
-            buyer = reg.registrant
-        else:
-            orgs = [o for o in _orgs_in(sent) if o.end_char <= sent.start_char + m.start() and sent.start_char + m.start() - o.end_char < 4]
-            if orgs:
-                buyer = company_at(ctx, view, orgs[-1], "rule:acquisition")
-        targets = [o for o in _orgs_in(sent) if 0 <= o.start_char - pos <= 4]
-        if buyer and targets:
-            target = company_at(ctx, view, targets[0], "rule:acquisition")
-            if target and target != buyer:
-                reg.fact(buyer, "acquired", target, ctx.span_evidence(view, targets[0], "rule:acquisition", 0.75))
-
-
 SENTENCE_RULES = (
     officers_in_sentence,
     ownership_in_sentence,
@@ -242,6 +216,7 @@ SENTENCE_RULES = (
     agents_in_sentence,
     tickers_in_sentence,
     acquisitions_in_sentence,
+    holders_in_sentence,
 )
 
 
