@@ -68,7 +68,21 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
 
 
 def choose(accept: str | None, kind: str) -> tuple[str, str] | None:
-    """``(format name, media type)`` for a result of ``kind`` (select/ask/graph), or None (406)."""
+    """``(format name, media type)`` for a result of ``kind`` (select/ask/graph), or None (406).
+
+    A client asking only for SPARQL result formats (SPARQLWrapper, Jena and others
+    send ``application/sparql-results+xml`` whatever the query form) gets Turtle
+    for a CONSTRUCT/DESCRIBE rather than a 406.
+    """
+    found = _choose(accept, kind)
+    if found is None and kind == "graph":
+        wanted = [media for media, q in parse_accept(accept) if q > 0.0]
+        if wanted and all(media in RESULT_MEDIA for media in wanted):
+            return DEFAULT["graph"], "text/turtle"
+    return found
+
+
+def _choose(accept: str | None, kind: str) -> tuple[str, str] | None:
     table = GRAPH_MEDIA if kind == "graph" else RESULT_MEDIA
     refused = {media for media, q in parse_accept(accept) if q == 0.0}
     for media, q in parse_accept(accept):

@@ -69,17 +69,21 @@ def check_update_token(environ: dict[str, Any], token: str) -> None:
         raise AuthError(403, "wrong update token")
 
 
+#: Response headers a browser script may read besides the CORS-safelisted ones (the row cap flags).
+EXPOSED_HEADERS = "X-SPARQL-Truncated, X-SPARQL-Max-Rows"
+
+
 def cors_headers(origin: str | None) -> list[tuple[str, str]]:
-    """Headers granting ``origin`` read access; none at all when CORS is off."""
+    """Headers granting ``origin`` read access (every response carries them once); none when CORS is off."""
     if not origin:
         return []
-    return [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+    return [("Access-Control-Allow-Origin", origin), ("Access-Control-Expose-Headers", EXPOSED_HEADERS),
+            ("Vary", "Origin")]
 
 
 def preflight_headers(origin: str) -> list[tuple[str, str]]:
-    """The answer to a CORS preflight (``OPTIONS``) when CORS is on."""
+    """What a CORS preflight (``OPTIONS``) answer adds to :func:`cors_headers` when CORS is on."""
     return [
-        *cors_headers(origin),
         ("Access-Control-Allow-Methods", "GET, POST, HEAD, OPTIONS"),
         ("Access-Control-Allow-Headers", "Accept, Content-Type, Authorization"),
         ("Access-Control-Max-Age", "600"),

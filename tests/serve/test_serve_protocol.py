@@ -99,7 +99,7 @@ def test_malformed_query_is_400_with_the_parser_message(endpoint):
 @pytest.mark.parametrize("query,accept", [
     (SELECT, "image/png"),
     (SELECT, "text/turtle"),  # an RDF format for a SELECT
-    (CONSTRUCT, "text/csv"),  # a results format for a CONSTRUCT
+    (CONSTRUCT, "image/png"),  # (a results format alone, e.g. text/csv, gets Turtle: test_serve_headers)
     (SELECT, "application/sparql-results+json;q=0"),
 ])
 def test_unsupported_accept_is_406(endpoint, query, accept):
