@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from graph.normalize.titles import parse_titles
 from graph.mentions.gazetteer import (
     AGENCIES,
+    COMPANY_WITH_SUFFIX,
     FIRM_WORDS,
     is_generic_company_name,
     find_company_names,
@@ -131,6 +132,8 @@ def org_patterns(doc: Doc) -> Doc:
         else:
             kept.append(ent)
     lower = _lowercase_phrases(doc)
+    kept = [_drop_descriptive_head(e, lower) if e.label_ == "ORG" else e for e in kept]
+    kept = [e for e in kept if not _after_indefinite_article(e)]
     doc.ents = [e for e in filter_spans(kept) if not (e.label_ == "ORG" and _common_phrase(e, lower))]
     return doc
 
@@ -147,6 +150,13 @@ def _firm_named(span: Span) -> bool:
     if not all(w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and") for w in words):
         return False
     return words[-1].strip(".,").lower() in FIRM_WORDS and not is_generic_company_name(span.text)
+
+
+def _after_indefinite_article(span: Span) -> bool:
+    """"an Issuing Bank", "a Trust Company": a role or kind, not a named firm (names take no "a")."""
+    if span.label_ != "ORG" or span.start == 0 or COMPANY_WITH_SUFFIX.search(span.text):
+        return False
+    return span.doc[span.start - 1].lower_ in ("a", "an")
 
 
 def _lowercase_phrases(doc: Doc) -> str:
@@ -192,6 +202,7 @@ def _first_line(span: Span) -> Span | None:
 def person_cleanup(doc: Doc) -> Doc:
     """Drop PERSON spans that are brand, address or company fragments ("Joe" of "Joe's Jeans", "Honey Bell Circle")."""
     kept: list[Span] = []
+    words = _lowercase_words(doc)
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG") and "\n" in ent.text:
             cut = _first_line(ent)
@@ -211,6 +222,62 @@ def person_cleanup(doc: Doc) -> Doc:
                 continue
             if re.search(r"\d|[@/]", ent.text):
                 continue
+            last = ent[-1].text
+            if _common_words(ent, words) or ent[-1].tag_ == "NNPS" or (last.endswith("s") and last.lower() in words):
+                continue  # "Joint Bookrunners", "Eurocurrency Borrowings": plural nouns, not a person
         kept.append(ent)
     doc.ents = kept
     return doc
+
+
+def _lowercase_words(doc: Doc) -> set[str]:
+    """Every word the document writes in lower case (the vocabulary of its prose)."""
+    return {t.text for t in doc if t.is_alpha and t.text.islower()}
+
+
+def _common_words(span: Span, words: set[str]) -> bool:
+    """A "name" whose every word the document also writes in lower case is a phrase, not a person.
+
+    Section headings and defined terms in title case ("Financial Statements",
+    "Legal Proceedings", "Joint Bookrunners", "Trading Symbol") are tagged as
+    people by small models; people's names are proper nouns the prose never
+    writes in lower case. Initials and suffixes (``J.``, ``Jr.``) mark a name.
+    """
+    toks = [t.text for t in span if t.is_alpha]
+    if len(toks) < 2 or any(len(t) == 1 for t in toks) or any(not t.is_alpha and t.text.strip(".") for t in span if t.text not in (",", "-")):
+        return False
+    return all(t.lower() in words for t in toks)
+
+
+#: Nouns of documents, events and terms that head "X of COMPANY" in exhibit lists and captions
+#: ("Press Release of", "Certification of", "Articles of Incorporation of", "Prime Rate of").
+DOCUMENT_NOUNS = {
+    "release", "certification", "certificate", "formation", "criteria", "agreement", "report", "statement",
+    "statements", "consent", "opinion", "letter", "notice", "articles", "bylaws", "by-laws", "amendment", "rate",
+    "plan", "schedule", "exhibit", "section", "dissolution", "designation", "designations", "resolution",
+    "resolutions", "charter", "indenture", "supplement", "prospectus", "announcement", "transcript", "presentation",
+}
+
+
+def _drop_descriptive_head(span: Span, flat: str) -> Span:
+    """"Press Release of FedEx Corporation" -> "FedEx Corporation": a common phrase before "of" is no part of a firm.
+
+    The head is dropped only when the document writes it in lower case and it holds
+    no firm word, so "Bank of America Corporation" and "First National Bank of
+    Pennsylvania" stay whole while "Certification of X", "Formation of X",
+    "Prime Rate of X" or "Applicable Servicing Criteria of X" give X.
+    """
+    for tok in span:
+        if tok.lower_ != "of" or tok.i == span.start or tok.i + 1 >= span.end:
+            continue
+        head = span.doc[span.start : tok.i]
+        words = head.text.split()
+        if any(w.strip(".,").lower() in FIRM_WORDS for w in words):
+            return span
+        low = " ".join(words).lower()
+        if not re.fullmatch(r"[a-z][a-z' -]*", low):
+            return span
+        if words[-1].lower() in DOCUMENT_NOUNS or re.search(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])", flat):
+            return Span(span.doc, tok.i + 1, span.end, label=span.label_)
+        return span
+    return span

@@ -24,6 +24,7 @@ ORG_TAIL = re.compile(
     r"Financial|Equities|Brokerage|Holdings|Technologies|Systems|Industries|Pharmaceuticals|Communications|Wire)$"
 )
 from graph.normalize.names import titlecase_company, titlecase_name
+from graph.text.sections import heading_spans
 
 REGISTRANT_REF = re.compile(r"^(?:the\s+)?(?:company|registrant|issuer|corporation|trust|fund|partnership)$|^(?:we|us|our)$", re.I)
 PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.|Jr\.?|Sr\.?|II|III|IV|(?:Mc|Mac|O'|O’|De|Van|Von)[A-Z][a-z]+)$")
@@ -92,6 +93,30 @@ def collect_entities(ctx: DocContext, view: PartView) -> None:
                 if name.isupper():
                     name = titlecase_name(name)
                 reg.add("Person", name, ctx.span_evidence(view, ent, "ner:person", 0.8))
+
+
+def outline_step(ctx: DocContext, view: PartView) -> None:
+    """Keep people and suffix-less firms out of outline headings and table captions.
+
+    "Item 9.01 Financial Statements and Exhibits" and "Title of each class |
+    Trading Symbol" are written in title case and read as names by small models;
+    the spans are recorded (as source spans) for later rules too.
+    """
+    if view.doc is None:
+        return
+    spans = heading_spans(view.flow.text)
+    if not spans:
+        return
+    ctx.headings.extend(view.flow.source_span(s, e) for s, e in spans)
+    doc = view.doc
+
+    def in_heading(ent: Span) -> bool:
+        return any(s <= ent.start_char and ent.end_char <= e for s, e in spans)
+
+    doc.ents = [
+        ent for ent in doc.ents
+        if not (in_heading(ent) and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and not COMPANY_WITH_SUFFIX.search(ent.text))))
+    ]
 
 
 def resolve_short_mentions(ctx: DocContext, view: PartView) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.cover import apply_cover, apply_labelled_file_numbers
 from graph.mentions.document import apply_document_facts
-from graph.mentions.entities import collect_entities, find_agencies, resolve_short_mentions
+from graph.mentions.entities import collect_entities, find_agencies, outline_step, resolve_short_mentions
 from graph.mentions.exhibit21 import apply_exhibit21
 from graph.mentions.holders import apply_holder_tables, claim_holder_tables
 from graph.mentions.instruments import apply_instruments
@@ -92,6 +92,7 @@ register("exhibit21", apply_exhibit21, scope="view", requires=("parse",), assign
 register("holder-table-claims", claim_holder_tables, scope="view", assigns=("holder_rows", "claimed"))
 register("listing-table", apply_listing_table, scope="first-view", assigns=("listings", "claimed"),
          doc="Section 12(b) table of a cover page: trading symbols and exchanges.")
+register("outline", outline_step, scope="view", requires=("parse",), assigns=("headings",))
 register("ner-entities", collect_entities, scope="view", requires=("parse", "claimed"), assigns=("entities",))
 register("registrant", guess_registrant, scope="document", requires=("entities",), assigns=("registrant",))
 register("part-subjects", assign_part_subjects, scope="document", requires=("registrant", "entities"), assigns=("subjects",))
@@ -126,6 +127,7 @@ PREPARE = [
 
 #: rules over parsed views, in order
 FINISH = [
+    "outline",
     "exhibit21",
     "holder-table-claims",
     "listing-table",

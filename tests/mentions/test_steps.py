@@ -29,11 +29,25 @@ def test_shipped_pipelines_are_checked_and_complete() -> None:
 
 
 def test_a_step_before_what_it_needs_is_refused() -> None:
-    order = list(FINISH)
-    order.remove("registrant")
-    order.append("registrant")
-    with pytest.raises(ExtractionError, match="requires registrant"):
-        check_pipeline(order, provided=frozenset({"registry", "views", "source", "parse", "claimed"}))
+    def gives(ctx: DocContext) -> None:
+        """assigns x"""
+
+    def needs(ctx: DocContext) -> None:
+        """requires x"""
+
+    register("test-gives-x", gives, scope="document", assigns=("x",))
+    register("test-needs-x", needs, scope="document", requires=("x",))
+    assert [s.name for s in check_pipeline(["test-gives-x", "test-needs-x"])] == ["test-gives-x", "test-needs-x"]
+    with pytest.raises(ExtractionError, match="'test-needs-x' requires x"):
+        check_pipeline(["test-needs-x", "test-gives-x"])
+
+
+def test_shipped_finish_order_matters() -> None:
+    """Moving the signatures before anything that names the registrant is refused."""
+    order = [n for n in FINISH if n != "signatures"]
+    order.insert(0, "signatures")
+    with pytest.raises(ExtractionError, match="'signatures' requires"):
+        check_pipeline(order, provided=frozenset({"registry", "views", "source", "parse"}))
 
 
 def test_unknown_step_names_the_registered_ones() -> None:
