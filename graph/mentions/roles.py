@@ -44,6 +44,24 @@ DIRECTOR_WORDS = re.compile(r"\b(?:board\s+member|member\s+of\s+(?:the|our|its)\
 STOP_TITLE = re.compile(r"\b(?:said|says|stated|announced|who|which|that|will|has|have|had|is|was|were|to)\b", re.I)
 
 
+#: A company suffix's period inside a title phrase, before a comma or conjunction: "of Acme Corp., and ...".
+SUFFIX_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.P|N\.A|L\.L\.C|S\.A)$")
+SUFFIX_PERIOD = re.compile(r"\.(?=\s*(?:,|and\b|or\b))")
+
+
+def _title_span(after: str, m: re.Match[str]) -> str:
+    """The title group of ``AFTER_NAME``, run on past company suffixes' periods ("President of Acme Corp., and ...")."""
+    text = m.group("t")
+    end = m.end("t")
+    while end < len(after) and SUFFIX_PERIOD.match(after, end) and SUFFIX_END.search(after[max(0, end - 8) : end]):
+        more = re.match(r"\.[^.;]{0,160}", after[end:])
+        if more is None or len(text) + len(more.group()) > 240:
+            break
+        text += more.group()
+        end += more.end()
+    return text
+
+
 def _title_window(text: str) -> str:
     """Cut a title phrase at the first thing that cannot be part of it."""
     text = re.sub(r"^\s*(?:age\s+)?\d{2}\s*,\s*", "", text)  # "John Smith, age 52, has served as ..."
@@ -66,7 +84,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     text = view.flow.text
     persons = [e for e in span_ents(sent) if e.label_ == "PERSON" and (is_person_name(e.text.strip()) or _honorific_surname(ctx, e))]
-    if not persons:
+    if not persons or _in_signature_block(text, sent):
         return
     # "A and B, the Registrant's chief executive officer and executive vice president, respectively"
     resp = re.search(r"respectively", sent.text, re.I)
@@ -82,7 +100,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
         after = text[pers.end_char : sent.end_char].split("\n", 1)[0]  # never across a layout line
         m = AFTER_NAME.match(after)
         if m:
-            window = _title_window(m.group("t"))
+            window = _title_window(_title_span(after, m))
             # stop at the next person's name
             for other in persons:
                 if other.start_char > pers.end_char:
@@ -99,11 +117,137 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                         continue  # a title at some other, unknown organisation
             if _former(after[: m.start("t")] + m.group("t")[:60], org_key, reg.registrant, sent.text):
                 continue
+            if _at_unnamed_entity(window) or re.match(r"\s*(?:and|or)\b", window, re.I):
+                continue  # "trustee of the managing member of X"; "A, and Director Independence" is a list, not apposition
+            segments = coordinated_roles(ctx, view, sent, pers.end_char + m.start("t"), window)
+            if segments:
+                for title_text, keys in segments:
+                    for key in keys:
+                        _officer(ctx, view, pers, title_text, key)
+                continue
             _officer(ctx, view, pers, window, org_key)
         before = text[max(sent.start_char, pers.start_char - 80) : pers.start_char].rsplit("\n", 1)[-1]
         bm = BEFORE_NAME.search(before)
         if bm and bm.group("t").split()[-1].lower().strip(",") in TITLE_TAIL:
             _officer(ctx, view, pers, bm.group("t"), None, before=True)
+
+
+#: "of the managing member of X": a role held at an unnamed entity that stands in for X (its manager, partner).
+UNNAMED_ENTITY = re.compile(
+    r"\bof\s+(?:the|its|their|a|an)\s+(?:sole\s+)?(?:managing\s+member|general\s+partner|sole\s+member|manager|"
+    r"investment\s+(?:manager|advis[eo]r)|trustee)\s+of\b",
+    re.I,
+)
+
+
+def _at_unnamed_entity(window: str) -> bool:
+    """Whether a title phrase puts the role at an entity the document names only by its role."""
+    return bool(UNNAMED_ENTITY.search(window))
+
+
+#: The "of" that opens a title's organisation list: "of X", "of both X and Y", "of each of X and Y".
+OF_LIST = re.compile(r"\bof\s+(?:both\s+|each\s+of\s+)?", re.I)
+#: What joins two organisations of one list: "X and Y", "X and of Y", "X, and the Y".
+ORG_JOIN = re.compile(r"^\s*,?\s*(?:and|&)\s+(?:of\s+)?")
+REGISTRANT_WORD = re.compile(r"(?:the\s+)?(?:company|registrant|corporation)\b(?!['’])", re.I)
+CAP_PHRASE = re.compile(r"(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
+
+
+def coordinated_roles(ctx: DocContext, view: PartView, sent: Span, base: int, window: str) -> list[tuple[str, list[str]]]:
+    """Titles held at several companies of one apposition: [(title text, company keys)], or [] for one company.
+
+    Coordinated organisations share the titles before their "of":
+    "Chief Financial Officer and Secretary of both the Company and Horizon
+    Bank" is two titles at each of two companies; separate "of"-phrases keep
+    their own titles: "President of X, and Chief Executive Officer of Y".
+    ``base`` is the window's offset in the flow text.
+    """
+    segments: list[tuple[str, list[str]]] = []
+    pos = 0
+    for of in OF_LIST.finditer(window):
+        if of.start() < pos:
+            continue
+        keys: list[str] = []
+        at = of.end()
+        while True:
+            found = _org_at(ctx, view, sent, base, window, at)
+            if found is None:
+                break
+            key, end = found
+            if key not in keys:
+                keys.append(key)
+            join = ORG_JOIN.match(window[end:])
+            if join is None:
+                break
+            at = end + join.end()
+        if not keys:
+            continue
+        title_text = window[pos : of.start()]
+        if parse_titles(title_text).titles or DIRECTOR_WORDS.search(title_text):
+            segments.append((title_text, keys))
+        pos = at if at > of.end() else of.end()
+        nxt = re.search(r"\S", window[pos:])
+        pos = pos + (nxt.start() if nxt else 0)
+        pos = _after_org(ctx, view, sent, base, window, segments, pos)
+    if sum(len(k) for _t, k in segments) < 2:
+        return []
+    return segments
+
+
+def _after_org(ctx: DocContext, view: PartView, sent: Span, base: int, window: str, segments: list, pos: int) -> int:
+    """Skip the last organisation read (its name) and any joining comma or "and the" before the next title."""
+    found = _org_at(ctx, view, sent, base, window, pos)
+    if found is not None:
+        pos = found[1]
+    j = re.match(r"\s*(?:\([^)]{0,40}\))?\s*,?\s*(?:and\s+)?(?:the\s+|its\s+)?", window[pos:])
+    return pos + (j.end() if j else 0)
+
+
+def _org_at(ctx: DocContext, view: PartView, sent: Span, base: int, window: str, at: int) -> tuple[str, int] | None:
+    """The company named at ``window[at:]`` (an ORG span, "the Company", a known name or defined term) and its end."""
+    reg = ctx.registry
+    rest = window[at:]
+    r = REGISTRANT_WORD.match(rest)
+    if r and reg.registrant:
+        return reg.registrant, at + r.end()
+    lead = re.match(r"(?:the\s+)?", rest).end()
+    term = re.match(r"[A-Z][\w&.’'-]*", rest[lead:])
+    if term:  # a defined term ("the Bank") stands for the company it was defined after
+        key = defined_company(ctx, view, term.group())
+        if key is not None:
+            return key, at + lead + term.end()
+    for ent in span_ents(sent):
+        if ent.label_ == "ORG" and base + at <= ent.start_char <= base + at + lead + 1:
+            key = company_at(ctx, view, ent, "rule:title-of")
+            if key is not None:
+                return key, min(len(window), ent.end_char - base)
+    cap = CAP_PHRASE.match(rest)
+    if cap:
+        words = cap.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            key = reg.find("Company", name) or defined_company(ctx, view, name)
+            if key is not None:
+                return key, at + cap.start(1) + len(name)
+    return None
+
+
+def defined_company(ctx: DocContext, view: PartView, term: str) -> str | None:
+    """The company a defined term stands for: 'Horizon Bank ("Bank")', 'Acme Corp. (the "Parent")'."""
+    if view.doc is None or not term[:1].isupper():
+        return None
+    text = view.flow.text
+    pat = re.compile(r"\s*,?\s*\(\s*(?:the\s+|collectively,?\s+(?:the\s+)?)?[“\"']" + re.escape(term) + r"[”\"']\s*\)")
+    for ent in view.doc.ents:
+        if ent.label_ == "ORG" and pat.match(text, ent.end_char):
+            return company_at(ctx, view, ent, "rule:defined-term")
+    return None
+
+
+def _in_signature_block(text: str, sent: Span) -> bool:
+    """Whether a sentence is a signature block's printed name and title (read by the signature rule with its company line)."""
+    lines_before = text[max(0, sent.start_char - 300) : sent.start_char].split("\n")[-4:]
+    return "/s/" in sent.text.lower() or any("/s/" in line.lower() for line in lines_before)
 
 
 #: A role told in the simple past ("served as", "was"): history, unless "has served".

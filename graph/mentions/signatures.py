@@ -41,6 +41,7 @@ class Signature:
     date: str | None = None  # ISO 8601
     company_line: str | None = None
     lines: list[str] = field(default_factory=list)
+    by_firm: bool = False  # the company line is a firm signing for another ("By: X LLC, its Manager")
 
 
 def _columns(line: str) -> list[tuple[int, str]]:
@@ -334,6 +335,7 @@ def _read_signature(lines: list[str], starts: list[int], i: int, m: re.Match[str
                 date = d
                 break
     company_line = None
+    by_firm = False
     for k in range(i - 1, max(-1, i - 6), -1):
         cells = [c for _o, c in _in_window(_columns(lines[k]), lo, hi) if not RULE.match(c) and not c.endswith(":")]
         cand = " ".join(cells)
@@ -343,9 +345,9 @@ def _read_signature(lines: list[str], starts: list[int], i: int, m: re.Match[str
             break
         if CAPACITY_LINE.match(cand):
             continue  # "as Depositor on behalf of X" tells the capacity of the firm on the line above
-        by_firm = [b for b in (_signing_firm(c) for c in cells) if b]
-        if by_firm:  # "X Trust  By: Acme Funding LLC, its Manager": the signer acts for Acme Funding LLC
-            company_line = by_firm[-1]
+        firms = [b for b in (_signing_firm(c) for c in cells) if b]
+        if firms:  # "X Trust  By: Acme Funding LLC, its Manager": the signer acts for Acme Funding LLC
+            company_line, by_firm = firms[-1], True
             break
         firm = [c.rstrip(" ,") for c in cells if FIRM_SUFFIX.search(c.rstrip(" ,"))]  # "By: Acme Funding LLC,"
         if firm:
@@ -357,7 +359,7 @@ def _read_signature(lines: list[str], starts: list[int], i: int, m: re.Match[str
     if not name:
         return None
     start = name_start if name_start is not None else starts[i] + m.end() + (cols[0][0] if cols else 0) + name_off
-    return Signature(name, start, start + len(name), " ".join(title_parts), date, company_line)
+    return Signature(name, start, start + len(name), " ".join(title_parts), date, company_line, by_firm=by_firm)
 
 
 
@@ -382,6 +384,8 @@ def apply_signatures(ctx: DocContext, view: PartView) -> list[Signature]:
             found = reg.find("Company", display)
             if found:
                 org = found
+            elif sig.by_firm:  # a firm signing for the registrant (its manager, depositor, general partner)
+                org = reg.add("Company", display, ev)
             elif org is None and COMPANY_WITH_SUFFIX.search(display):
                 org = reg.add("Company", display, ev, registrant=True)
         if org is None:
