@@ -5,11 +5,17 @@ GraphML and GEXF have scalar attributes only, so list values (``labels``, ``alia
 :func:`unflatten` turns back into lists; node-link JSON keeps them as lists. An
 attribute whose values mix types across nodes is written as text everywhere, because
 both formats declare one type per attribute.
+
+Gephi shows a node's ``label``, so GraphML and GEXF label nodes with the entity's
+name (the class moves to ``type``) and carry the colour and size Gephi reads:
+``viz:color``/``viz:size`` in GEXF, ``r``/``g``/``b``/``size`` attributes in GraphML
+(:func:`for_gephi`). Node-link JSON keeps the projection as it is.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +53,39 @@ def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
+#: Node colours (RGB) by class, then by kind; anything else is grey.
+COLOURS: dict[str, tuple[int, int, int]] = {
+    "Company": (31, 119, 180),
+    "Person": (255, 127, 14),
+    "GovernmentAgency": (44, 160, 44),
+    "instrument": (148, 103, 189),
+    "document": (140, 86, 75),
+}
+_GREY = (127, 127, 127)
+
+
+def node_style(graph: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> tuple[str, str, tuple[int, int, int], float]:
+    """(label, type, colour, size) of a node: its name, class, class colour and a size growing with degree."""
+    label = data.get("name") or data.get("file_name") or node
+    kind = str(data.get("label") or data.get("kind") or "")
+    colour = COLOURS.get(kind) or COLOURS.get(str(data.get("kind") or ""), _GREY)
+    size = round(10.0 + 5.0 * math.sqrt(graph.degree(node)), 1)
+    return str(label), kind, colour, size
+
+
+def for_gephi(graph: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
+    """A flattened copy whose nodes are labelled by name, with ``type``, colour and size for Gephi."""
+    flat = flatten(graph)
+    for node, data in flat.nodes(data=True):
+        label, kind, (r, g, b), size = node_style(graph, node, data)
+        data["label"], data["type"] = label, kind
+        if gexf:
+            data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": size}
+        else:
+            data.update(r=r, g=g, b=b, size=size)
+    return flat
+
+
 def unflatten(value: Any) -> Any:
     """Inverse of the list encoding: a JSON array string -> list, anything else unchanged."""
     if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
@@ -70,21 +109,21 @@ def _prepare(destination: Path | str) -> Path:
 
 
 def export_graphml(dataset: GraphSource, destination: Path | str, **_: Any) -> ExportResult:
-    """GraphML (edge ids are the projection's stable edge keys)."""
+    """GraphML: nodes labelled by name with ``type``, ``r``/``g``/``b`` and ``size`` (as Gephi reads them)."""
     graph = to_property_graph(dataset)
     path = _prepare(destination)
     try:
-        nx.write_graphml(flatten(graph), path, encoding="utf-8", prettyprint=True)
+        nx.write_graphml(for_gephi(graph, gexf=False), path, encoding="utf-8", prettyprint=True)
     except (OSError, nx.NetworkXError) as exc:
         raise ExportError(f"cannot write GraphML to {path}: {exc}") from exc
     return _result("graphml", path, graph)
 
 
 def export_gexf(dataset: GraphSource, destination: Path | str, **_: Any) -> ExportResult:
-    """GEXF 1.2 (Gephi): a node's ``label`` is its class, an edge's ``label`` its relationship type."""
+    """GEXF 1.2 (Gephi): a node's ``label`` is its name (``type`` its class), an edge's its relationship type."""
     graph = to_property_graph(dataset)
     path = _prepare(destination)
-    flat = flatten(graph)
+    flat = for_gephi(graph, gexf=True)
     for *_, key, data in flat.edges(keys=True, data=True):
         data["id"] = key  # the stable key as GEXF edge id (networkx would number them)
     try:

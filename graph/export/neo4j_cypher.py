@@ -1,6 +1,6 @@
 """A Cypher script for ``cypher-shell -f``: constraints, then parameterised UNWIND ... MERGE batches.
 
-Each batch is a ``:param {rows: [...]}`` line (cypher-shell evaluates the map, so dates
+Each batch is a ``:param {rows: [...]};`` line (cypher-shell evaluates the map, so dates
 are written as ``date('2004-06-23')``) followed by the statement that reads ``$rows``.
 The statements are exactly those the driver path sends (:mod:`graph.export.neo4j_model`):
 constraints use ``IF NOT EXISTS``, nodes are MERGEd on ``id`` and relationships on
@@ -62,7 +62,7 @@ def script_lines(model: Neo4jGraph, batch_size: int = DEFAULT_BATCH_SIZE) -> lis
     ]
     lines += [s + ";" for s in model.constraint_statements()]
     for batch in model.batches(batch_size):
-        lines.append(":param {rows: " + literal(batch.rows) + "}")
+        lines.append(":param {rows: " + literal(batch.rows) + "};")  # Browser and cypher-shell need the ;
         lines.append(batch.statement + ";")
     return lines
 

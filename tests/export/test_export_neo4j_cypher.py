@@ -69,7 +69,8 @@ def load_script(path):
             continue
         if line.startswith(":param "):
             assert pending is None and not statement, "a :param before the previous statement ended"
-            pending = parse_cypher_value(line[len(":param "):])
+            assert line.endswith("};"), "a :param line must end with ; (Neo4j Browser, cypher-shell)"
+            pending = parse_cypher_value(line[len(":param "):-1])
             continue
         statement.append(line)
         if line.endswith(";"):
