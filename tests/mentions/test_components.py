@@ -37,3 +37,32 @@ def test_company_name_after_a_dash_and_no_runaway_span():
     text = "SAN JOSE, Calif.--(BUSINESS WIRE) via First!--Cisco Systems Inc. (Nasdaq: CSCO) today"
     assert _names(text) == ["Cisco Systems Inc."]
     assert _names("Schedule 9(q): Limited Standstill Providers") == []
+
+
+def test_plural_role_phrases_are_not_people(nlp):
+    # 2023 credit-agreement prose: role phrases in title case after "serving as"
+    doc = nlp(
+        "Zephyr Bank, N.A. and Quill Capital Markets LLC serving as Joint Bookrunners and Joint Lead Arrangers. "
+        "The loans are Eurocurrency Borrowings, and other borrowings bear interest. Dana K. Whitfield signed."
+    )
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert "Joint Bookrunners" not in people and "Eurocurrency Borrowings" not in people
+    assert "Dana K. Whitfield" in people
+
+
+def test_document_heads_and_roles_are_not_firms(nlp):
+    doc = nlp(
+        "99.1 Press Release of Brightwater Holdings Corporation dated July 17, 2023. "
+        "Lantern Bank, National Association, as a Lender, an Issuing Bank and Administrative Agent."
+    )
+    orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert "Brightwater Holdings Corporation" in orgs
+    assert not any(o.startswith("Press Release") for o in orgs)
+    assert "Issuing Bank" not in orgs and "an Issuing Bank" not in orgs
+    assert "Lantern Bank, National Association" in orgs
+
+
+def test_bank_of_names_stay_whole(nlp):
+    doc = nlp("The lenders include Bank of America Corporation and First National Bank of Pennsylvania.")
+    orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert "Bank of America Corporation" in orgs
