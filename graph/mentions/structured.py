@@ -9,6 +9,8 @@ relationship boxes, brokers and securities. These facts carry confidence
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 from graph.mentions.registry import EntityRegistry
@@ -49,10 +51,20 @@ def _company_display(name: str) -> str:
     return titlecase_company(name) if name.isupper() else name
 
 
-def header_company(reg: EntityRegistry, doc_id: str, hc: HeaderCompany, *, registrant: bool) -> str | None:
-    """Add one header party block (company or, for REPORTING-OWNER, often a person)."""
+def header_company(
+    reg: EntityRegistry, doc_id: str, hc: HeaderCompany, *, registrant: bool, issuer: str | None = None
+) -> str | None:
+    """Add one header party block (company or, for REPORTING-OWNER, often a person).
+
+    ``issuer``: the issuer of an ownership form (3, 4, 5, 144); EDGAR prints the
+    issuer's file number again under each reporting owner, so it is the issuer's.
+    """
     if hc.name is None:
         return None
+    if issuer is not None:
+        for fn in hc.file_numbers:
+            reg.fact(issuer, "commission_file_number", fn.value, _ev(doc_id, fn, "header:sgml"))
+        hc = replace(hc, file_numbers=[])
     raw = hc.name.value
     method = "header:sgml"
     ev = _ev(doc_id, hc.name, method)
@@ -95,8 +107,9 @@ def apply_header(reg: EntityRegistry, sd: SourceDocument) -> None:
     ordered = sorted(sd.header.companies, key=lambda hc: 0 if _is_registrant_role(hc.role, ownership) else 1)
     for hc in ordered:
         is_reg = _is_registrant_role(hc.role, ownership) and reg.registrant is None
-        key = header_company(reg, sd.doc_id, hc, registrant=is_reg)
         holder = hc.role.upper().startswith("REPORTING") or (form.upper() in HOLDER_REPORTS and hc.role.upper() == "FILED BY")
+        owner_block = form.upper() in OWNERSHIP_FORMS and hc.role.upper().startswith("REPORTING") and not is_reg
+        key = header_company(reg, sd.doc_id, hc, registrant=is_reg, issuer=reg.registrant if owner_block else None)
         if ownership and key and holder and reg.registrant and key != reg.registrant:
             reg.fact(key, "shareholder_of", reg.registrant, _ev(sd.doc_id, hc.name, "header:sgml"))
 
