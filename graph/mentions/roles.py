@@ -148,7 +148,9 @@ def _at_unnamed_entity(window: str) -> bool:
 #: The "of" that opens a title's organisation list: "of X", "of both X and Y", "of each of X and Y".
 OF_LIST = re.compile(r"\bof\s+(?:both\s+|each\s+of\s+)?", re.I)
 #: What joins two organisations of one list: "X and Y", "X and of Y", "X, and the Y".
-ORG_JOIN = re.compile(r"^\s*,?\s*(?:and|&)\s+(?:of\s+)?")
+ORG_JOIN = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:and|&)\s+(?:of\s+)?(?:(?:its|their|our)\s+(?:(?:wholly|majority)[\s-]+owned\s+)?(?:bank\s+)?subsidiary,?\s+)?"
+)
 REGISTRANT_WORD = re.compile(r"(?:the\s+)?(?:company|registrant|corporation)\b(?!['’])", re.I)
 CAP_PHRASE = re.compile(r"(?:the\s+)?([A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})")
 
@@ -233,11 +235,11 @@ def _org_at(ctx: DocContext, view: PartView, sent: Span, base: int, window: str,
 
 
 def defined_company(ctx: DocContext, view: PartView, term: str) -> str | None:
-    """The company a defined term stands for: 'Horizon Bank ("Bank")', 'Acme Corp. (the "Parent")'."""
+    """The company a defined term stands for: 'Horizon Bank ("Bank")', 'Acme Corp. (the "Parent")', 'Acme Securities, Inc. (ASI)'."""
     if view.doc is None or not term[:1].isupper():
         return None
     text = view.flow.text
-    pat = re.compile(r"\s*,?\s*\(\s*(?:the\s+|collectively,?\s+(?:the\s+)?)?[“\"']" + re.escape(term) + r"[”\"']\s*\)")
+    pat = re.compile(r"\s*,?\s*\(\s*(?:the\s+|collectively,?\s+(?:the\s+)?)?[“\"']?" + re.escape(term) + r"[”\"']?\s*\)")
     for ent in view.doc.ents:
         if ent.label_ == "ORG" and pat.match(text, ent.end_char):
             return company_at(ctx, view, ent, "rule:defined-term")
@@ -371,9 +373,14 @@ def _roles_from_parse(ctx: DocContext, view: PartView, sent: Span, pers: Span, p
         lead = view.flow.text[pers.end_char : start + 30] if start > pers.end_char else ""
         if verb is not None and verb.lower_ in PAST_FORMS:
             lead = "served " + lead
-        if _former(lead, org_key, reg.registrant, sent.text):
+        if _former(lead, org_key, reg.registrant, sent.text) or _at_unnamed_entity(window):
             continue
-        _officer(ctx, view, pers, window, org_key)
+        segments = coordinated_roles(ctx, view, sent, start, window)
+        for title_text, keys in segments:
+            for key in keys:
+                _officer(ctx, view, pers, title_text, key)
+        if not segments:
+            _officer(ctx, view, pers, window, org_key)
 
 
 OF_NAME = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})")

@@ -70,3 +70,17 @@ def test_and_after_a_comma_is_a_list_not_an_apposition(extract_text):
         "Item 14. | Principal Accountant Fees and Services.\n"
     )
     assert not any(r[1] == "director_of" for r in rows_of(ex))
+
+
+def test_and_its_subsidiary_and_an_unquoted_acronym(extract_text):
+    # 2001 8-K (HTML, reflowed), real excerpt: "X and its subsidiary Y (ACRONYM)", then "president of X and ACRONYM"
+    ex = extract_text(
+        "FORM 8-K\n\nITEM 5. Other Items\nOn October 5, 2001 we announced that David B. Johnson was named Chief Executive"
+        " Officer of Stockwalk Group, Inc and its subsidiary Miller Johnson Steichen Kinnard, Inc. (MJSK) of Minneapolis."
+        " Mr. Johnson previously has served as president of Stockwalk Group and MJSK.\n"
+    )
+    roles = _roles(rows_of(ex))
+    mjsk = "Miller Johnson Steichen Kinnard, Inc."
+    assert ("David B. Johnson", "officer_of", mjsk, "Chief Executive Officer") in roles
+    assert ("David B. Johnson", "officer_of", mjsk, "President") in roles
+    assert not any(r[2] == "MJSK" for r in roles)
