@@ -42,6 +42,8 @@ class PartView:
     flow: TextPart
     doc: "Doc | None" = None  # spaCy parse of ``flow.text``
     nlp: bool = True  # False for parts read structurally (form boxes): no NER noise from captions
+    #: index of the document part (SGML <DOCUMENT>) this view shows; a long part gives several views
+    part_index: int = 0
     #: entity key of the company this part speaks for ("the Company" of a merger agreement's target);
     #: None: the registrant (see :mod:`graph.mentions.subjects`)
     subject: str | None = None

@@ -17,14 +17,21 @@ from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
 from graph.mentions.spanents import release
 from graph.mentions.steps import run_steps
 from graph.model import Extraction, SourceDocument
+from graph.text.chunks import split_part
 from graph.text.reflow import reflow
 from graph.timing import StageTimer
 
 
 def prepare(sd: SourceDocument) -> DocContext:
     """Views and the rules that need no NLP (:data:`graph.mentions.rules.PREPARE`)."""
-    # XML forms were read structurally: their readable rendering needs no NLP
-    views = [PartView(layout=p, flow=reflow(p)) for p in sd.parts if p.text.strip() and p.kind != "xml"]
+    # XML forms were read structurally: their readable rendering needs no NLP; very long
+    # parts are cut into parser-sized pieces (spaCy's max_length, bounded parser memory)
+    views = [
+        PartView(layout=piece, flow=reflow(piece), part_index=i)
+        for i, p in enumerate(sd.parts)
+        if p.text.strip() and p.kind != "xml"
+        for piece in split_part(p)
+    ]
     ctx = DocContext(sd, views, EntityRegistry(sd.doc_id))
     run_steps(PREPARE_STEPS, ctx)
     return ctx

@@ -58,7 +58,12 @@ def assign_part_subjects(ctx: DocContext) -> None:
     reg = ctx.registry
     registrant = reg.entities.get(reg.registrant) if reg.registrant else None
     own = {name_key(n) for n in ((registrant.name, *registrant.aliases) if registrant else ())}
-    for view in ctx.views[1:]:
+    openings: dict[int, PartView] = {}
+    for view in ctx.views:
+        openings.setdefault(view.part_index, view)
+    for index, view in openings.items():
+        if index == 0:
+            continue  # the main document speaks for the registrant
         found = defined_company(view.layout.text[:OPENING_CHARS])
         if found is None:
             continue
@@ -66,4 +71,7 @@ def assign_part_subjects(ctx: DocContext) -> None:
         if name_key(name) in own or reg.find("Company", name) == reg.registrant:
             continue
         ev = ctx.evidence(view.layout, s, e, "rule:defined-term", 0.85)
-        view.subject = reg.add("Company", display_company(name), ev)
+        subject = reg.add("Company", display_company(name), ev)
+        for other in ctx.views:
+            if other.part_index == index:
+                other.subject = subject

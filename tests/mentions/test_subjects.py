@@ -93,3 +93,4 @@ def test_merger_agreement_facts_go_to_the_target(extract_text) -> None:
     assert all("Brightcare" in r[2] for r in officer), officer
     registrant = ex.entities[ex.registrant].name
     assert "Northwind" in registrant.title() or "NORTHWIND" in registrant
+

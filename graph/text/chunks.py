@@ -1,0 +1,61 @@
+"""Split very long parts into pieces a statistical parser can take.
+
+spaCy refuses texts over ``nlp.max_length`` (error E088) and needs roughly
+1 GB of working memory per 100,000 characters for the parser and NER. Real
+filings hold 50 MB one-line text files, 400 KB prospectuses and whole
+financial statements in one part, so long parts are cut before parsing into
+pieces of at most ``limit`` characters, at the most natural boundary found
+near the limit: a blank line, then a line end, then a sentence end, then a
+space, and only as a last resort mid-word. Each piece keeps its exact map back
+to source offsets, so provenance is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import TextPart
+
+#: default piece size: big enough for whole sections, small enough to bound parser memory
+CHUNK_CHARS = 200_000
+
+_BOUNDARIES = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]?\s"), re.compile(r"\s"))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """The end of the piece starting at ``start``: the last good boundary in its second half."""
+    end = start + limit
+    if end >= len(text):
+        return len(text)
+    window_start = start + limit // 2
+    for pat in _BOUNDARIES:
+        last = None
+        for m in pat.finditer(text, window_start, end):
+            last = m
+        if last is not None:
+            return last.end()
+    return end
+
+
+def split_part(part: TextPart, limit: int = CHUNK_CHARS) -> list[TextPart]:
+    """``part`` itself if short enough, else consecutive pieces that together are exactly its text."""
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    text = part.text
+    if len(text) <= limit:
+        return [part]
+    pieces: list[TextPart] = []
+    start = 0
+    while start < len(text):
+        end = _cut(text, start, limit)
+        pieces.append(
+            TextPart(
+                text=text[start:end],
+                offsets=part.offsets[start : end + 1],
+                doc_type=part.doc_type,
+                description=part.description,
+                kind=part.kind,
+            )
+        )
+        start = end
+    return pieces

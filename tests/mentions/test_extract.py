@@ -1,0 +1,20 @@
+"""Extraction over views: long parts are parsed in pieces."""
+
+from __future__ import annotations
+
+from tests.conftest import rows_of
+
+
+def test_long_one_line_part_is_parsed_in_pieces(extract_text) -> None:
+    """A one-line text longer than the parser's piece size still builds, with facts from every piece."""
+    from graph.text.chunks import CHUNK_CHARS
+
+    filler = "The parties agreed to the terms set out in the agreement. " * (CHUNK_CHARS // 58 + 50)
+    text = (
+        "CURRENT REPORT ON FORM 8-K. Harrow Vale Industries, Inc. (the \"Company\") announced results. "
+        + filler
+        + "The Company appointed Janet Q. Holloway as its Chief Financial Officer."
+    )
+    assert "\n" not in text and len(text) > CHUNK_CHARS
+    rows = rows_of(extract_text(text))
+    assert any(r[0] == "Janet Q. Holloway" and r[1] == "officer_of" for r in rows), rows
