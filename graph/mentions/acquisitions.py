@@ -67,7 +67,7 @@ MERGER_SUB = re.compile(r"\b(?:Merger|Acquisition|Acquiror)\b|\bMerger\s*Sub\b|\
 #: words that make a clause a hypothesis or a plan, not an acquisition
 HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|intends?\s+to|plans?\s+to|seeks?\s+to|if|whether|potential|proposed|future)\b", re.I)
 #: the target is a product, a brand or another company's assets, not the company
-NOT_A_COMPANY = re.compile(r"[®™©]|['’]s(?:\s|$)|\b(?:Division|Product\s+Line|Assets|Business)\b")
+NOT_A_COMPANY = re.compile(r"[®™©]|['’]s(?:\s|$)|\b(?:Division|Product\s+Line|Assets)\b")
 _ASSET_AFTER = re.compile(r"^\s*(?:['’]s\b|®|™|products?\b|brands?\b|rights?\b|assets?\b|programs?\b|line\b|division\b)", re.I)
 _BUYER_END = re.compile(
     r"(?P<ref>\b(?:the\s+)?(?:registrant|company|corporation)|\bwe)\s*(?:,[^,]{0,60},\s*)?(?:(?:has|had|have|also|then|subsequently|thereby)\s+)*$",
@@ -231,9 +231,11 @@ def split_parties(text: str) -> list[tuple[int, int]]:
     """Spans of the names in a party list "A, Inc., B Corporation, C and D" (suffixes stay with their name)."""
     pieces: list[list[int]] = []
     for m in re.finditer(r"[^,]+", text):
-        piece = m.group(0)
-        if pieces and re.fullmatch(r"\s*" + LEGAL_SUFFIX + r"\.?\s*", piece):
-            pieces[-1][1] = m.end()
+        suffix = re.match(r"\s*" + LEGAL_SUFFIX + r"\.?(?=\s*$|\s+and\s)", m.group(0))
+        if pieces and suffix:
+            pieces[-1][1] = m.start() + suffix.end()  # "A, L.P. and B": the suffix ends A
+            if m.start() + suffix.end() < m.end():
+                pieces.append([m.start() + suffix.end(), m.end()])
         else:
             pieces.append([m.start(), m.end()])
     out: list[tuple[int, int]] = []

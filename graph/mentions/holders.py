@@ -19,7 +19,7 @@ from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 
 HEADING = re.compile(
     r"^\s*(?:selling|principal|registered)\s+(?:share|stock|security|securit(?:y|ies)|unit)?\s*holders?\s*$|"
-    r"^\s*security\s+ownership\s+of\s+certain\s+beneficial\s+owners",
+    r"^\s*security\s+ownership\s+of\s+(?:certain\s+beneficial\s+owners|management\s+and\s+certain\s+beneficial\s+owners)",
     re.I | re.M,
 )
 ROW = re.compile(r"^\s{0,3}(?P<name>\S.*?)\s{2,}(?P<num>\(?\d[\d,]*\)?|-+|\*)(?:\s|$)")
@@ -29,6 +29,12 @@ HEADER_WORDS = re.compile(r"^(?:name|shareholder|stockholder|holder|beneficial|o
 IRA = re.compile(r",?\s+(?:IRA|I\.R\.A\.?|Keogh|SEP)\b.*$", re.I)
 TRUST = re.compile(r"\s*(?:-\s*[\w' ]+)?\s+(?:Children's\s+|Family\s+|Revocable\s+|Living\s+|Irrevocable\s+)?Trust\b.*$", re.I)
 FBO = re.compile(r"^(?P<firm>.+?),?\s+(?:FBO|f/b/o|for\s+the\s+benefit\s+of)\s+(?P<person>.+)$", re.I)
+AGENT_FOR = re.compile(
+    r"^(?P<holder>.+?),?\s+(?:Account|A/C)\s*:?\s+.+?\s+as\s+(?:Agent|Nominee|Custodian)\s+for\s+(?P<owner>.+)$|"
+    r"^.+?\s+as\s+(?:Agent|Nominee)\s+for\s+(?P<owner2>.+)$",
+    re.I,
+)
+INITIAL_SURNAME = re.compile(r"^[A-Z]\.(?:\s*[A-Z]\.)*\s+[A-Z][\w'’-]+$")
 JOINT = re.compile(r"^(?P<a>[A-Z][a-z]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-z]+(?:\s+[A-Z]\.)?)\s+(?P<last>[A-Z][\w'’-]+)$")
 
 
@@ -36,8 +42,13 @@ def holder_names(raw: str) -> list[tuple[str, str]]:
     """(type, name) pairs a table row names; empty for rows that name nobody."""
     name = re.sub(r"<F\d+>|\(\d+\)|\*+", "", raw)
     name = re.sub(r"\s+", " ", name).strip(" ,")
-    if not name:
+    if not name or GROUP_ROW.search(name):
         return []
+    m = AGENT_FOR.match(name)
+    if m:  # "Holder Co. Account: Some Bank as Agent for Some Fund": the account holder and the principal, not the agent
+        if m.group("owner2"):
+            return holder_names(m.group("owner2"))
+        return holder_names(m.group("holder")) + holder_names(m.group("owner"))
     m = FBO.match(name)
     if m:
         return holder_names(m.group("firm")) + holder_names(m.group("person"))
@@ -49,7 +60,8 @@ def holder_names(raw: str) -> list[tuple[str, str]]:
         person = TRUST.sub("", name).strip(" ,-")
         if re.search(r"\b(?:Corp|Company|Co|Bank|Inc)\b", name):
             return [("Company", display_company(name))]
-        return [("Person", person)] if is_person_name(person) else []
+        # "H. Kempner Trust": a trust named after a person with an initial is that person's
+        return [("Person", person)] if is_person_name(person) or INITIAL_SURNAME.match(person) else []
     j = JOINT.match(name)
     if j:
         return [("Person", f"{j.group('a')} {j.group('last')}"), ("Person", f"{j.group('b')} {j.group('last')}")]
@@ -79,6 +91,31 @@ def _continues(previous: str, row_name: str, row_line: str) -> bool:
     return bool(COMPANY_WITH_SUFFIX.search(row_name)) and not COMPANY_WITH_SUFFIX.search(previous)
 
 
+#: "All directors and executive officers as a group (9 persons)": a total, no holder
+GROUP_ROW = re.compile(r"^\s*all\s+(?:current\s+)?(?:directors|officers|executive)|\bas\s+a\s+group\b", re.I)
+#: where a holder's name ends inside a name-and-address cell: a footnote mark, a street number, c/o, a P.O. box
+NAME_CELL_END = re.compile(r"\s*(?:\(\d{1,2}\)|\([a-z]\)|<F\d+>|\*|\s\d{1,6}\s+[A-Z]|\s(?:c/o|C/O)\s|\sP\.?\s?O\.?\s+Box)")
+_NUMBER_CELL = re.compile(r"^\s*(?:\(?\d[\d,.]*\)?%?|-+|—|–|\*)\s*(?:\(\d+\))?\s*$")
+
+
+def _pipe_row_name(line: str) -> tuple[int, int] | None:
+    """Name span of an HTML table row "Name (and address) | shares | percent"; None for other lines.
+
+    (0, 0) stands for a row with numbers but no readable name.
+    """
+    if " | " not in line:
+        return None
+    cells = line.split(" | ")
+    if not any(_NUMBER_CELL.match(c) for c in cells[1:]) or _NUMBER_CELL.match(cells[0]):
+        return None
+    first = cells[0]
+    lead = len(first) - len(first.lstrip())
+    end = NAME_CELL_END.search(first, lead)
+    stop = end.start() if end else len(first.rstrip())
+    name = first[lead:stop].rstrip(" ,")
+    return (lead, lead + len(name)) if name else (0, 0)
+
+
 def find_holder_rows(text: str) -> list[tuple[int, int, str]]:
     """(start, end, raw name) of every named row of every holder table in a layout text."""
     found: list[tuple[int, int, str]] = []
@@ -96,6 +133,14 @@ def find_holder_rows(text: str) -> list[tuple[int, int, str]]:
             if not stripped:
                 pending = []
                 continue
+            cell = _pipe_row_name(line)
+            if cell is not None:
+                pending = []
+                if cell != (0, 0) and not HEADER_WORDS.match(line[cell[0] : cell[1]]) and not GROUP_ROW.search(line[cell[0] : cell[1]]):
+                    found.append((start + cell[0], start + cell[1], line[cell[0] : cell[1]]))
+                    rows += 1
+                    in_table = True
+                continue
             m = ROW.match(line)
             if m and not HEADER_WORDS.match(m.group("name")):
                 row_name = m.group("name").strip()
@@ -112,7 +157,8 @@ def find_holder_rows(text: str) -> list[tuple[int, int, str]]:
                 continue
             if in_table and len(stripped) > 70 and not re.search(r"\s{2,}\d", stripped):
                 break  # prose after the table
-            if len(stripped) <= 60 and not HEADER_WORDS.match(stripped):
+            if len(stripped) <= 60 and (pending or not HEADER_WORDS.match(stripped)):
+                # a wrapped name may go on with "of ..." ("First Interstate Bank / of Oregon"); only a first line is a header
                 pending.append((start + len(line) - len(line.lstrip()), stripped))
             else:
                 pending = []
@@ -211,10 +257,17 @@ def holders_in_sentence(ctx: DocContext, view: PartView, sent) -> None:
                 _record_holders(ctx, view, sent, found[0], found[1] + lead.end(), after[lead.end() :])
     for m in ITS_HOLDERS.finditer(sent.text):
         pos = base + m.start()
-        orgs = [o for o in sent.ents if o.label_ == "ORG" and o.end_char <= pos]
-        if not orgs or not re.fullmatch(r"\s*(?:\([^)]{0,60}\))?\s*", text[orgs[-1].end_char : pos]):
+        owner = None
+        for org in reversed([o for o in sent.ents if o.label_ == "ORG" and o.end_char <= pos]):
+            gap = text[org.end_char : pos]
+            if re.fullmatch(r"\s*(?:\([^)]{0,60}\))?\s*", gap):
+                owner = org
+                break
+            if not re.fullmatch(r"[\"”'’]?\s*\)\s*", gap):
+                break  # only a defined term in parentheses may stand between the company and "and its"
+        if owner is None:
             continue
-        found = company_named_at(ctx, view, sent, orgs[-1].start_char, "rule:holders-in-prose")
+        found = company_named_at(ctx, view, sent, owner.start_char, "rule:holders-in-prose")
         if found and found[0]:
             _record_holders(ctx, view, sent, found[0], base + m.end(), text[base + m.end() : sent.end_char])
     for m in HOLDER_APPOSITION.finditer(sent.text):

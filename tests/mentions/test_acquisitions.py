@@ -62,14 +62,14 @@ def test_merger_agreement_with_target_and_its_holders(extract_text):
         "Item 2.  Acquisition or Disposition of Assets.\n\n"
         "                  In order to consummate this  acquisition,  the Company entered\n"
         "into an Agreement and Plan of Reorganization and Merger dated as of November 27,\n"
-        "1996,  with  Allegheny Data Consultants  and  the  sole  stockholders  of\n"
-        "Allegheny Data Consultants, Martin E. Hollis and Nora A. Hollis, Peter J. Vance\n"
-        "and Carla M. Vance. The stockholders of Allegheny Data Consultants received\n"
+        "1996,  with  Allegheny Business Consultants  and  the  sole  stockholders  of\n"
+        "Allegheny Business Consultants, Martin E. Hollis and Nora A. Hollis, Peter J. Vance\n"
+        "and Carla M. Vance. The stockholders of Allegheny Business Consultants received\n"
         "1,202,474  newly issued shares of the Company's\n"
         "Common Stock as consideration in the merger.\n"
     )
     rows = rows_of(extract_text(text))
-    co, target = "Copperline Group, Inc.", "Allegheny Data Consultants"
+    co, target = "Copperline Group, Inc.", "Allegheny Business Consultants"
     assert (co, "acquired", target) in rows
     for person in ("Martin E. Hollis", "Nora A. Hollis", "Peter J. Vance", "Carla M. Vance"):
         assert (person, "shareholder_of", target) in rows
