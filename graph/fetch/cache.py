@@ -28,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from graph.fetch.errors import FetchError
+from graph.log import get_logger
+
+log = get_logger("fetch")
 
 ACCESSION = re.compile(r"^\d{10}-\d{2}-\d{6}$")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]*$")
@@ -45,6 +48,21 @@ def check_name(name: str) -> str:
     if not _SAFE_NAME.match(name):
         raise FetchError(f"refusing unsafe document name {name!r}")
     return name
+
+
+def safe_name(name: str, accession: str) -> bool:
+    """Whether a document name from EDGAR may become a file name; logs one warning when not.
+
+    A filing index is data from the network: one hostile or broken entry
+    (``../x``, ``/etc/x``, a NUL, a backslash) is skipped so that the
+    filing's other documents still arrive, rather than failing the filing.
+    """
+    try:
+        check_name(name)
+    except FetchError:
+        log.warning("%s: skipping unsafe document name %r (not a plain file name)", accession, name)
+        return False
+    return True
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -117,11 +135,15 @@ class FilingCache:
     def read_json(self, relative: str) -> Any | None:
         try:
             return json.loads(self.json_path(relative).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
 
     def write_json(self, relative: str, data: Any) -> None:
-        atomic_write(self.json_path(relative), json.dumps(data).encode("utf-8"))
+        try:
+            text = json.dumps(data)
+        except RecursionError as err:
+            raise FetchError(f"{relative}: JSON nested too deeply to cache") from err
+        atomic_write(self.json_path(relative), text.encode("utf-8"))
 
     def age(self, relative: str) -> float | None:
         """Seconds since the cached JSON document was written, or None when it is not cached."""

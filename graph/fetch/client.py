@@ -8,6 +8,11 @@ Why each piece exists:
 * **Retries.** 429 and 5xx answers, timeouts and cut connections are
   transient; they are retried with exponential back-off, waiting exactly as
   long as a ``Retry-After`` header asks when the server sends one.
+* **Deadline.** The socket timeout bounds each read, but a server that
+  trickles a byte every few seconds never trips it; every listing and
+  download also has an overall deadline (retries included).
+* **Redirects.** Followed by urllib, but only to the configured hosts and
+  each through the rate limiter (:mod:`graph.fetch.transport`).
 * **Resume + atomic rename.** Full submissions can be tens of megabytes. A
   download streams into ``<name>.part``; after an interruption (in this run
   or a previous one) it continues with a ``Range`` request, and only a
@@ -26,13 +31,15 @@ import os
 import socket
 import threading
 import time
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
-from graph.fetch.config import FetchSettings
+from graph.fetch.config import ENV_DEADLINE, FetchSettings
 from graph.fetch.errors import HTTPFetchError
+from graph.fetch.transport import MAX_REDIRECTS, Deadline, build_opener
 from graph.log import get_logger
 
 log = get_logger("fetch")
@@ -104,13 +111,26 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+_RANGE = re.compile(r"bytes (?:(\d{1,18})-(\d{1,18})|\*)/(\d{1,18}|\*)")
+
+
 def _content_range(value: str | None) -> tuple[int | None, int | None]:
-    """(first byte, total length) of ``Content-Range: bytes a-b/total`` or ``bytes */total``."""
-    if not value or not value.startswith("bytes "):
+    """(first byte, total length) of ``Content-Range: bytes a-b/total`` or ``bytes */total``; None for what is missing or malformed.
+
+    A value that does not parse, or whose range is impossible (``a > b``,
+    ``b >= total``), yields ``(None, None)`` so the caller restarts the
+    download instead of appending bytes at a guessed offset.
+    """
+    m = _RANGE.fullmatch((value or "").strip())
+    if not m:
         return None, None
-    spec, _, total = value[6:].partition("/")
-    first = int(spec.split("-", 1)[0]) if spec[:1].isdigit() else None
-    return first, int(total) if total.isdigit() else None
+    first, last, total = m.group(1), m.group(2), m.group(3)
+    size = int(total) if total != "*" else None
+    if first is None:
+        return None, size
+    if int(first) > int(last) or (size is not None and int(last) >= size):
+        return None, None
+    return int(first), size
 
 
 _TRANSIENT = (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError, socket.timeout)
@@ -130,36 +150,47 @@ class EdgarClient:
         self._sleep = sleep
         self._count_lock = threading.Lock()
         self.requests = 0
+        self._opener = build_opener(settings.hosts(), self._before_request)
 
     # -- one request -------------------------------------------------------
 
-    def _open(self, url: str, headers: dict[str, str] | None = None, accept: frozenset[int] = frozenset()) -> Any:
-        """Send one GET (after taking a rate-limit token); map failures to retryable or final errors."""
+    def _before_request(self, url: str) -> None:
+        """Take a rate-limit token and count the request; urllib calls this for every redirect too."""
         self.limiter.acquire()
         with self._count_lock:
             self.requests += 1
+
+    def _open(self, url: str, deadline: Deadline, headers: dict[str, str] | None = None, accept: frozenset[int] = frozenset()) -> Any:
+        """Send one GET (redirects followed on the configured hosts only); map failures to retryable or final errors."""
         req = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept-Encoding": "identity", **(headers or {})})
         log.debug("GET %s %s", url, headers or "")
         try:
-            return urllib.request.urlopen(req, timeout=self.settings.timeout)
+            return self._opener.open(req, timeout=deadline.timeout(self.settings.timeout))
         except urllib.error.HTTPError as err:
             if err.code in accept:
                 return err
             err.close()
+            if 300 <= err.code < 400:
+                raise HTTPFetchError(url, f"HTTP {err.code}: redirect not followed (more than {MAX_REDIRECTS} redirects, a loop, or no usable Location)", err.code) from err
             if err.code in _RETRY_STATUS or 500 <= err.code < 600:
                 raise _Retryable(f"HTTP {err.code}", err.code, parse_retry_after(err.headers.get("Retry-After"))) from err
             raise HTTPFetchError(url, _final_reason(err.code), err.code) from err
         except _TRANSIENT as err:
             raise _Retryable(f"{err.__class__.__name__}: {getattr(err, 'reason', err)}") from err
+        except ValueError as err:  # e.g. a Location header that is not a URL
+            raise HTTPFetchError(url, f"malformed response: {err}") from err
 
-    def _with_retries(self, url: str, action: Callable[[], Any]) -> Any:
-        """Run ``action`` until it succeeds, retrying transient failures with back-off or ``Retry-After``."""
+    def _with_retries(self, url: str, action: Callable[[Deadline], Any]) -> Any:
+        """Run ``action`` until it succeeds, retrying transient failures with back-off or ``Retry-After``, all within the deadline."""
+        deadline = Deadline(self.settings.deadline)
         failures = 0
         while True:
             try:
-                return action()
+                return action(deadline)
             except _Retryable as exc:
                 failures += 1
+                if deadline.expired():
+                    raise self._late(url, deadline, exc.reason) from exc
                 if failures > self.settings.retries:
                     raise HTTPFetchError(url, f"{exc.reason}, gave up after {failures} attempts", exc.status) from exc
                 if exc.retry_after is not None:
@@ -170,22 +201,44 @@ class EdgarClient:
                         ) from exc
                 else:
                     delay = min(self.settings.max_backoff, self.settings.backoff * 2 ** (failures - 1))
+                if delay >= deadline.remaining():
+                    raise self._late(url, deadline, f"{exc.reason}, and the next retry would be due after it") from exc
                 log.info("%s: %s; retry %d/%d in %.2fs", url, exc.reason, failures, self.settings.retries, delay)
                 if delay > 0:
                     self._sleep(delay)
+
+    def _late(self, url: str, deadline: Deadline, detail: str) -> HTTPFetchError:
+        return HTTPFetchError(
+            url, f"not complete within the {deadline.seconds:g}s deadline ({detail}); the server is slow or stalled (${ENV_DEADLINE} allows more time)"
+        )
+
+    def _chunks(self, url: str, resp: Any, deadline: Deadline, received: int = 0) -> Iterator[bytes]:
+        """The body in pieces as they arrive (``read1``: one socket read each), stopping at the deadline.
+
+        ``read(n)`` would block until ``n`` bytes came, which a trickling
+        server can stretch forever without ever tripping the socket timeout.
+        """
+        while True:
+            if deadline.expired():
+                raise self._late(url, deadline, f"{received} bytes received")
+            try:
+                chunk = resp.read1(_CHUNK)
+            except (http.client.IncompleteRead, *_TRANSIENT) as err:
+                raise _Retryable(f"transfer interrupted at byte {received}: {err.__class__.__name__}") from err
+            if not chunk:
+                return
+            received += len(chunk)
+            yield chunk
 
     # -- small bodies ------------------------------------------------------
 
     def get_bytes(self, url: str) -> bytes:
         """The whole body of ``url`` (JSON listings, index pages); retried as a unit."""
 
-        def attempt() -> bytes:
-            with self._open(url) as resp:
+        def attempt(deadline: Deadline) -> bytes:
+            with self._open(url, deadline) as resp:
                 expected = resp.headers.get("Content-Length")
-                try:
-                    body = resp.read()
-                except (http.client.IncompleteRead, *_TRANSIENT) as err:
-                    raise _Retryable(f"transfer interrupted: {err.__class__.__name__}") from err
+                body = b"".join(self._chunks(url, resp, deadline))
             if expected and expected.isdigit() and len(body) != int(expected):
                 raise _Retryable(f"transfer interrupted at {len(body)} of {expected} bytes")
             return body
@@ -199,6 +252,8 @@ class EdgarClient:
             return json.loads(body)
         except ValueError as err:
             raise HTTPFetchError(url, f"response is not JSON ({err})") from err
+        except RecursionError as err:
+            raise HTTPFetchError(url, "response JSON is nested too deeply to read") from err
 
     # -- files -------------------------------------------------------------
 
@@ -212,16 +267,16 @@ class EdgarClient:
         """
         dest.parent.mkdir(parents=True, exist_ok=True)
         part = dest.with_name(dest.name + ".part")
-        self._with_retries(url, lambda: self._download_attempt(url, part))
+        self._with_retries(url, lambda deadline: self._download_attempt(url, part, deadline))
         size = part.stat().st_size
         os.replace(part, dest)
         _fsync_dir(dest.parent)
         return size
 
-    def _download_attempt(self, url: str, part: Path) -> None:
+    def _download_attempt(self, url: str, part: Path, deadline: Deadline) -> None:
         have = part.stat().st_size if part.exists() else 0
         headers = {"Range": f"bytes={have}-"} if have else {}
-        resp = self._open(url, headers, accept=frozenset({416}))
+        resp = self._open(url, deadline, headers, accept=frozenset({416}))
         with resp:
             status = resp.status
             if status == 416:  # nothing after byte ``have``: complete if the sizes agree, else start over
@@ -232,6 +287,9 @@ class EdgarClient:
                 raise _Retryable("range not satisfiable; restarting the download")
             if status == 206:
                 first, total = _content_range(resp.headers.get("Content-Range"))
+                if first is None:
+                    part.unlink(missing_ok=True)
+                    raise _Retryable(f"206 with a missing or malformed Content-Range {resp.headers.get('Content-Range')!r}; restarting")
                 if first != have:
                     part.unlink(missing_ok=True)
                     raise _Retryable(f"server resumed at byte {first}, not {have}; restarting")
@@ -245,15 +303,9 @@ class EdgarClient:
             written = start
             with open(part, mode) as fh:
                 try:
-                    while True:
-                        chunk = resp.read(_CHUNK)
-                        if not chunk:
-                            break
+                    for chunk in self._chunks(url, resp, deadline, written):
                         fh.write(chunk)
                         written += len(chunk)
-                except (http.client.IncompleteRead, *_TRANSIENT) as err:
-                    fh.flush()
-                    raise _Retryable(f"transfer interrupted at byte {written}: {err.__class__.__name__}") from err
                 finally:
                     fh.flush()
                     os.fsync(fh.fileno())

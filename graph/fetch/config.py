@@ -27,6 +27,7 @@ ENV_DATA_URL = "FILING_KG_EDGAR_DATA_URL"
 ENV_ARCHIVES_URL = "FILING_KG_EDGAR_ARCHIVES_URL"
 ENV_CACHE_DIR = "FILING_KG_CACHE_DIR"
 ENV_RATE = "FILING_KG_EDGAR_RATE"
+ENV_DEADLINE = "FILING_KG_EDGAR_DEADLINE"
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
@@ -57,6 +58,17 @@ def check_user_agent(value: str | None) -> str:
     if not _EMAIL.search(text):
         raise UserAgentError(f'User-Agent "{text}" has no contact e-mail; EDGAR requires one, e.g. "Jane Doe jane@example.com"')
     return text
+
+
+def origin(url: str) -> tuple[str, int]:
+    """(lower-case host name, port) of an http(s) URL; the port defaults by scheme, so https->http is another origin."""
+    parts = urlsplit(url)
+    default = 443 if parts.scheme == "https" else 80
+    try:
+        port = parts.port or default
+    except ValueError:  # a port that is not a number matches no configured host
+        port = -1
+    return (parts.hostname or "").lower(), port
 
 
 def _base_url(value: str, name: str) -> str:
@@ -93,7 +105,11 @@ class FetchSettings:
     max_backoff: float = 30.0
     #: A ``Retry-After`` longer than this fails fast instead of hanging the command.
     max_retry_after: float = 120.0
+    #: Seconds one socket operation (connect, one read) may block.
     timeout: float = 30.0
+    #: Seconds one whole download or listing may take, retries included: a server
+    #: trickling a byte now and then never trips ``timeout`` but does trip this.
+    deadline: float = field(default_factory=lambda: _env_float(ENV_DEADLINE, 600.0))
     #: How long the cached company tickers file is trusted, in seconds.
     tickers_ttl: float = 24 * 3600.0
     #: Use only the cache; never open a connection.
@@ -109,6 +125,12 @@ class FetchSettings:
             raise ConfigError(f"request rate must be above 0 and at most {MAX_RATE:g} per second (SEC fair access), got {self.rate:g}")
         if self.retries < 0 or self.workers < 1:
             raise ConfigError("retries must be >= 0 and workers >= 1")
+        if self.timeout <= 0 or self.deadline <= 0:
+            raise ConfigError(f"timeout and deadline must be above 0 seconds (${ENV_DEADLINE}), got {self.timeout:g} and {self.deadline:g}")
+
+    def hosts(self) -> frozenset[tuple[str, int]]:
+        """(host name, port) of the two base URLs: the only servers requests and redirects may reach."""
+        return frozenset(origin(url) for url in (self.data_url, self.archives_url))
 
     def checked_user_agent(self) -> str:
         """The User-Agent to send; raises :class:`UserAgentError` when missing or without an e-mail."""

@@ -20,11 +20,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from graph.fetch.cache import FilingCache, check_name
+from graph.fetch.cache import FilingCache, safe_name
 from graph.fetch.client import EdgarClient
 from graph.fetch.config import FetchSettings
 from graph.fetch.errors import FetchError, OfflineError, UserAgentError
 from graph.fetch.listing import Filing, FilingFilter, Listing, list_filings, normalize_cik
+from graph.fetch.shapes import expect_list, expect_object
 from graph.fetch.tickers import TickerMap
 from graph.log import get_logger
 
@@ -165,7 +166,9 @@ class Fetcher:
                 raise OfflineError(f"offline and the index of {filing.accession} is not cached")
             data = self.client.get_json(self.settings.archives_url + filing.index_path())
             self.cache.write_json(relative, data)
-        items = (data.get("directory") or {}).get("item") or [] if isinstance(data, dict) else []
+        where = f"{filing.accession}: index.json"
+        directory = expect_object(expect_object(data, where).get("directory"), f"{where} directory")
+        items = expect_list(directory.get("item"), f"{where} directory.item")
         return [str(i.get("name", "")) for i in items if isinstance(i, dict) and i.get("type") != "folder.gif"]
 
     def _wanted(self, filing: Filing, choice: DocumentChoice) -> list[tuple[str, str, str]]:
@@ -177,14 +180,16 @@ class Fetcher:
         if choice.primary:
             name = filing.raw_primary_document()
             if name and name != full[0]:
-                out.append((check_name(name), f"{filing.accession}_{name}", f"{filing.folder_path()}/{name}"))
+                if safe_name(name, filing.accession):
+                    out.append((name, f"{filing.accession}_{name}", f"{filing.folder_path()}/{name}"))
             elif not choice.full:
                 log.info("%s lists no primary document; taking the full submission", filing.accession)
                 out.append(full)
         if choice.patterns:
             for name in self._index_names(filing):
                 if any(fnmatch.fnmatch(name.lower(), p.lower()) for p in choice.patterns) and name not in {o[0] for o in out}:
-                    out.append((check_name(name), name if name == full[0] else f"{filing.accession}_{name}", f"{filing.folder_path()}/{name}"))
+                    if safe_name(name, filing.accession):
+                        out.append((name, name if name == full[0] else f"{filing.accession}_{name}", f"{filing.folder_path()}/{name}"))
         return out
 
     def fetch_filing(self, filing: Filing, choice: DocumentChoice, to: Path | None = None) -> FilingResult:
@@ -192,7 +197,7 @@ class Fetcher:
         try:
             wanted = self._wanted(filing, choice)
             if not wanted:
-                return FilingResult(filing, "empty", error=f"no document matches {', '.join(choice.patterns)}")
+                return FilingResult(filing, "empty", error=f"no (safe) document matches {', '.join(choice.patterns) or 'primary'}")
             downloaded = False
             paths = []
             info = {"cik": filing.cik, "form": filing.form, "filing_date": filing.filing_date.isoformat(), "company": filing.company}

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from graph.fetch.errors import FetchError
+from graph.fetch.shapes import expect_list, expect_object, string_column
 from graph.log import get_logger
 
 log = get_logger("fetch")
@@ -98,28 +99,27 @@ class Filing:
         }
 
 
-def _column(cols: dict[str, Any], key: str, n: int) -> list[Any]:
-    values = cols.get(key) or []
-    return list(values) + [""] * (n - len(values))
+def parse_columns(cols: Any, cik: int, company: str = "", where: str = "filings.recent") -> list[Filing]:
+    """Filings from one block of parallel arrays (``filings.recent`` or an older page).
 
-
-def parse_columns(cols: dict[str, Any], cik: int, company: str = "") -> list[Filing]:
-    """Filings from one block of parallel arrays (``filings.recent`` or an older page)."""
-    if not isinstance(cols, dict):
-        raise FetchError(f"CIK {cik}: submissions JSON has no filing columns")
-    accessions = cols.get("accessionNumber") or []
+    The arrays must be lists of strings of one length; anything else raises
+    :class:`FetchError` naming the array (``CIK 320193: filings.recent.form has 3 entries, ...``).
+    """
+    where = f"CIK {cik}: {where}"
+    cols = expect_object(cols, where)
+    accessions = string_column(cols, "accessionNumber", None, where)
     n = len(accessions)
-    forms, dates = _column(cols, "form", n), _column(cols, "filingDate", n)
-    primary, report = _column(cols, "primaryDocument", n), _column(cols, "reportDate", n)
-    descr = _column(cols, "primaryDocDescription", n)
+    forms, dates = string_column(cols, "form", n, where), string_column(cols, "filingDate", n, where)
+    primary, report = string_column(cols, "primaryDocument", n, where), string_column(cols, "reportDate", n, where)
+    descr = string_column(cols, "primaryDocDescription", n, where)
     out: list[Filing] = []
     for i, acc in enumerate(accessions):
         try:
-            filed = date.fromisoformat(str(dates[i]))
+            filed = date.fromisoformat(dates[i])
         except ValueError:
             log.warning("CIK %s: %s has no valid filing date (%r); skipped", cik, acc, dates[i])
             continue
-        out.append(Filing(cik, str(acc), str(forms[i]).strip(), filed, str(primary[i] or ""), str(report[i] or ""), str(descr[i] or ""), company))
+        out.append(Filing(cik, acc, forms[i].strip(), filed, primary[i], report[i], descr[i], company))
     return out
 
 
@@ -180,13 +180,16 @@ def list_filings(source: JsonSource, cik: int | str, flt: FilingFilter | None = 
     """Read the company's submissions (and the older pages the filter needs) and keep the matching filings."""
     cik = normalize_cik(cik)
     flt = flt or FilingFilter()
-    root = source(submissions_name(cik))
-    if not isinstance(root, dict) or "filings" not in root:
+    root = expect_object(source(submissions_name(cik)), f"CIK {cik}: the submissions JSON")
+    if "filings" not in root:
         raise FetchError(f"CIK {cik}: the submissions JSON has no 'filings' section")
-    company = str(root.get("name") or "")
-    filings = parse_columns(root["filings"].get("recent") or {}, cik, company)
+    section = expect_object(root["filings"], f"CIK {cik}: filings")
+    name = root.get("name")
+    company = name if isinstance(name, str) else ""
+    filings = parse_columns(section.get("recent") or {}, cik, company)
     pages = 1
-    for page in root["filings"].get("files") or []:
+    for i, page in enumerate(expect_list(section.get("files"), f"CIK {cik}: filings.files")):
+        page = expect_object(page, f"CIK {cik}: filings.files[{i}]")
         name = str(page.get("name", ""))
         if not _PAGE_NAME.match(name):
             log.warning("CIK %s: ignoring unexpected submissions page name %r", cik, name)
@@ -195,7 +198,7 @@ def list_filings(source: JsonSource, cik: int | str, flt: FilingFilter | None = 
         if not flt.overlaps(lo, hi):
             log.debug("CIK %s: skipping %s (%s..%s)", cik, name, lo, hi)
             continue
-        filings.extend(parse_columns(source(name), cik, company))
+        filings.extend(parse_columns(source(name), cik, company, name))
         pages += 1
     seen: set[str] = set()
     kept = []
@@ -204,7 +207,8 @@ def list_filings(source: JsonSource, cik: int | str, flt: FilingFilter | None = 
             seen.add(f.accession)
             kept.append(f)
     kept.sort(key=lambda f: (f.filing_date, f.accession), reverse=True)
-    return Listing(cik, company, kept, tuple(root.get("tickers") or ()), pages)
+    tickers = tuple(t for t in root.get("tickers") or () if isinstance(t, str)) if isinstance(root.get("tickers"), list) else ()
+    return Listing(cik, company, kept, tickers, pages)
 
 
 def _page_date(value: Any) -> date | None:
