@@ -44,6 +44,12 @@ ACQUIRED = re.compile(
     + _STAKE + r"?|agreed\s+to\s+acquire\s+" + _STAKE + r"?)",
     re.I,
 )
+#: a stake that is the whole equity of the target
+WHOLE_EQUITY = re.compile(
+    r"^(?:acquired|purchased|bought)\s+(?:all|100%|one\s+hundred\s+percent)\s+(?:of\s+)?(?:the\s+)?(?:issued\s+and\s+outstanding\s+|outstanding\s+)?"
+    r"(?:shares\s+of\s+)?(?:capital\s+stock|common\s+stock|stock|shares|equity\s+interests?|membership\s+interests?)\s+of\s+$",
+    re.I,
+)
 #: "the acquisition of Y by X"
 ACQUISITION_BY = re.compile(r"\b(?:the\s+)?(?:acquisition|purchase)\s+of\s+" + _STAKE + r"?(?P<target>[A-Z].{1,80}?)\s+by\s+(?P<buyer>.{2,80})", re.S)
 #: "Y merged with and into X" / "Y merged into a (wholly-owned) subsidiary of X"
@@ -189,6 +195,10 @@ def _verb_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
         found = company_named_at(ctx, view, sent, sent.start_char + m.end())
         if found:
             _record(ctx, view, sent, buyer, found[0], sent.start_char + m.end(), found[1])
+            if WHOLE_EQUITY.search(m.group(0)) and found[0] and found[0] != buyer and not HYPOTHETICAL.search(m.group(0)):
+                # all of a company's stock bought: it is now wholly owned, a subsidiary
+                ev = ctx.evidence(view.flow, start, found[1], "rule:acquired-all-stock", 0.75, sent.text)
+                ctx.registry.fact(found[0], "subsidiary_of", buyer, ev)
 
 
 def _passive_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:

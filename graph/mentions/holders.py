@@ -278,7 +278,72 @@ def holders_in_sentence(ctx: DocContext, view: PartView, sent) -> None:
             ev = ctx.span_evidence(view, people[-1], "rule:holders-in-prose", 0.75)
             key = ctx.registry.add("Person", people[-1].text, ev)
             ctx.registry.fact(key, "shareholder_of", found[0], ev)
+    _copula_holders(ctx, view, sent)
     _consideration(ctx, view, sent)
+
+
+#: "A and B are the controlling shareholders of Y" / "Y Holdings, which is the sole shareholder of Z"
+COPULA_HOLDER = re.compile(
+    r"\b(?:is|are|was|were|became|becomes)\s+(?:the\s+|a\s+|its\s+)?(?P<kind>sole|controlling|principal|majority|largest|only)\s+"
+    + _HOLDER_WORD + r"\s+of\s+",
+    re.I,
+)
+_HONORIFICS = re.compile(r"^(?:Messrs|Mr|Mrs|Ms|Dr)\.?\s+")
+
+
+def _copula_subjects(ctx: DocContext, subject: str) -> list[str]:
+    """Entity keys a copula's subject names: "Messrs. Barry and Kadis", "Ann Lee and Acme, Inc."; empty if any part is unknown."""
+    reg = ctx.registry
+    from graph.mentions.acquisitions import split_parties
+
+    keys: list[str] = []
+    subject = _HONORIFICS.sub("", subject.strip())
+    for s, e in split_parties(subject):
+        name = _HONORIFICS.sub("", subject[s:e].strip(" ,"))
+        if re.fullmatch(r"[A-Z][\w'’-]+", name):
+            key = reg.find_person_by_surname(name) or reg.find("Company", name)
+        elif is_person_name(name):
+            key = reg.find("Person", name) or reg.add("Person", name)
+        else:
+            key = reg.find("Company", name) if name[:1].isupper() else None
+        if key is None:
+            return []
+        keys.append(key)
+    return keys
+
+
+def _name_tail(text: str) -> str:
+    """The capitalised name ending a phrase: "... shareholders of Kestle Holdings, Inc." gives "Kestle Holdings, Inc."."""
+    for cut in [0] + [c.end() for c in re.finditer(r"\s+(?=[A-Z])", text)]:
+        tail = text[cut:].strip()
+        if all(w[:1].isupper() or w in ("of", "and", "&") for w in tail.replace(",", " ").split()):
+            return tail
+    return ""
+
+
+def _copula_holders(ctx: DocContext, view: PartView, sent) -> None:
+    """Holders stated with a copula; a company that is the *sole* holder of another is its parent."""
+    from graph.mentions.acquisitions import company_named_at
+
+    reg = ctx.registry
+    text = view.flow.text
+    for m in COPULA_HOLDER.finditer(sent.text):
+        found = company_named_at(ctx, view, sent, sent.start_char + m.end(), "rule:holders-in-prose")
+        if not found or not found[0]:
+            continue
+        before = text[sent.start_char : sent.start_char + m.start()]
+        which = re.search(r"([A-Z][^,;()]{1,80}?(?:,\s+(?:Inc|Corp|Ltd|L\.P|LLC)\.?)?),\s+(?:which|who)\s+$", before)
+        subject = _name_tail(which.group(1)) if which else re.split(r"[;:]|\.\s|,\s+(?:and|but)\s+|\b(?:that|because|since)\s+", before)[-1].strip()
+        if not subject or len(subject) > 100:
+            continue
+        ev = ctx.evidence(view.flow, sent.start_char + m.start(), found[1], "rule:holders-in-prose", 0.7, sent.text)
+        for key in _copula_subjects(ctx, subject):
+            if key == found[0]:
+                continue
+            if m.group("kind").lower() in ("sole", "only") and reg.entities[key].type == "Company":
+                reg.fact(found[0], "subsidiary_of", key, ev)
+            else:
+                reg.fact(key, "shareholder_of", found[0], ev)
 
 
 def _consideration(ctx: DocContext, view: PartView, sent) -> None:

@@ -20,6 +20,7 @@ def test_acquired_all_the_stock_of_and_the_company_subject(extract_text):
     )
     rows = rows_of(extract_text(text))
     assert ("Mediquest Pharmaceutical Corporation", "acquired", "DermaCo Corporation") in rows
+    assert ("DermaCo Corporation", "subsidiary_of", "Mediquest Pharmaceutical Corporation") in rows  # all its stock
     assert not any(r[1] == "acquired" and "NOVAGEL" in r[2] for r in rows)  # a product is no company
 
 
@@ -42,6 +43,7 @@ def test_company_acquired_named_company_but_not_its_assets(extract_text):
     )
     rows = rows_of(extract_text(text))
     assert ("Trident Pharma, Inc.", "acquired", "Pellworth Therapeutics, Inc.") in rows
+    assert not any(r[1] == "subsidiary_of" for r in rows)  # no stake is stated
     assert not any(r[1] == "acquired" and "PX100" in r[2] for r in rows)
 
 

@@ -54,3 +54,26 @@ def test_named_holder_lists_stop_at_the_first_non_name():
         ("Company", "Orchard Partners, L.P."),
         ("Person", "Jane Q. Doe"),
     ]
+
+
+def test_copula_holders_and_sole_corporate_holder(extract_text):
+    # 1995 S-3/A: "Messrs. Barry and Kadis are the controlling shareholders of Bariston Holdings, Inc., which is the sole
+    # shareholder of Bariston Associates, Inc."
+    text = cover("HARBOR PAGING GROUP, INC.") + (
+        "Edward L. Stroud and Victor Mandel are the general partners of the fund. Messrs.\n"
+        "Stroud and Mandel are the controlling shareholders of Kestle Holdings, Inc., which is the sole shareholder of\n"
+        "Kestle Associates, Inc. (\"Kestle\").\n"
+    )
+    rows = rows_of(extract_text(text))
+    assert ("Edward L. Stroud", "shareholder_of", "Kestle Holdings, Inc.") in rows
+    assert ("Victor Mandel", "shareholder_of", "Kestle Holdings, Inc.") in rows
+    assert ("Kestle Associates, Inc.", "subsidiary_of", "Kestle Holdings, Inc.") in rows
+    assert ("Kestle Holdings, Inc.", "shareholder_of", "Kestle Associates, Inc.") not in rows
+
+
+def test_copula_with_unknown_subject_gives_nothing(extract_text):
+    text = cover("HARBOR PAGING GROUP, INC.") + (
+        "Certain of the selling holders are the controlling shareholders of Kestle Holdings, Inc.\n"
+    )
+    rows = rows_of(extract_text(text))
+    assert not any(r[1] == "shareholder_of" for r in rows)
