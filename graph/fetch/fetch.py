@@ -166,7 +166,7 @@ class Fetcher:
                 raise OfflineError(f"offline and the index of {filing.accession} is not cached")
             data = self.client.get_json(self.settings.archives_url + filing.index_path())
             self.cache.write_json(relative, data)
-        where = f"{filing.accession}: index.json"
+        where = "index.json"
         directory = expect_object(expect_object(data, where).get("directory"), f"{where} directory")
         items = expect_list(directory.get("item"), f"{where} directory.item")
         return [str(i.get("name", "")) for i in items if isinstance(i, dict) and i.get("type") != "folder.gif"]

@@ -186,7 +186,8 @@ def list_filings(source: JsonSource, cik: int | str, flt: FilingFilter | None = 
     section = expect_object(root["filings"], f"CIK {cik}: filings")
     name = root.get("name")
     company = name if isinstance(name, str) else ""
-    filings = parse_columns(section.get("recent") or {}, cik, company)
+    recent = section.get("recent")
+    filings = parse_columns({} if recent is None else recent, cik, company)
     pages = 1
     for i, page in enumerate(expect_list(section.get("files"), f"CIK {cik}: filings.files")):
         page = expect_object(page, f"CIK {cik}: filings.files[{i}]")

@@ -8,7 +8,13 @@ same server, since their paths do not overlap.
 Faults are queued per path and consumed one per request:
 ``("429", seconds)`` answers 429 with ``Retry-After``, ``("500",)`` a server
 error, ``("cut", n)`` sends the headers for the whole body, then ``n`` bytes,
-then closes the connection. Every request is logged with its arrival time
+then closes the connection, ``("nolength", n)`` sends ``n`` bytes with no
+``Content-Length`` and closes (a truncation only the parser can notice),
+``("redirect", location)`` answers 302, ``("trickle", seconds, n)`` sends
+the headers, then one byte every ``seconds`` (at most ``n``), and
+``("badrange", value)`` answers a ``Range`` request with 206 and that
+``Content-Range``. :meth:`EdgarServer.serve` replaces a route's body for one
+test (malformed JSON, hostile index files). Every request is logged with its arrival time
 (``time.monotonic``), path, status and headers, so tests can measure the rate.
 """
 
@@ -48,8 +54,14 @@ class EdgarServer:
     routes: dict[str, bytes]
     hits: list[Hit] = field(default_factory=list)
     faults: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
+    overrides: dict[str, bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
     url: str = ""
+
+    def serve(self, path: str, body: bytes) -> None:
+        """Answer ``path`` with ``body`` until :meth:`clear`."""
+        with self.lock:
+            self.overrides[path] = body
 
     def inject(self, path: str, *faults: tuple) -> None:
         with self.lock:
@@ -62,6 +74,7 @@ class EdgarServer:
         with self.lock:
             self.hits.clear()
             self.faults.clear()
+            self.overrides.clear()
 
 
 def _handler(state: EdgarServer) -> type[BaseHTTPRequestHandler]:
@@ -98,12 +111,19 @@ def _handler(state: EdgarServer) -> type[BaseHTTPRequestHandler]:
             if fault and fault[0] == "500":
                 self._send(500, b"Internal Server Error")
                 return
-            body = state.routes.get(self.path)
+            if fault and fault[0] == "redirect":
+                self._send(302, b"", {"Location": fault[1]})
+                return
+            with state.lock:
+                body = state.overrides.get(self.path, state.routes.get(self.path))
             if body is None:
                 self._send(404, b"Not Found")
                 return
             status, headers, start = 200, {"Accept-Ranges": "bytes"}, 0
             rng = self.headers.get("Range")
+            if rng and fault and fault[0] == "badrange":
+                self._send(206, body, {"Content-Range": fault[1]})
+                return
             if rng and rng.startswith("bytes=") and rng.endswith("-"):
                 start = int(rng[6:-1])
                 if start >= len(body):
@@ -112,18 +132,32 @@ def _handler(state: EdgarServer) -> type[BaseHTTPRequestHandler]:
                 status = 206
                 headers["Content-Range"] = f"bytes {start}-{len(body) - 1}/{len(body)}"
             payload = body[start:]
-            if fault and fault[0] == "cut":
-                self._log(status)
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload[: fault[1]])
-                self.wfile.flush()
-                self.close_connection = True
+            if fault and fault[0] in ("cut", "nolength", "trickle"):
+                self._partial(status, headers, payload, fault)
                 return
             self._send(status, payload, headers)
+
+        def _partial(self, status: int, headers: dict[str, str], payload: bytes, fault: tuple) -> None:
+            """Headers, then part of the body: cut short, without a length, or a byte at a time."""
+            self._log(status)
+            self.send_response(status)
+            for k, v in headers.items():
+                self.send_header(k, v)
+            if fault[0] != "nolength":
+                self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.close_connection = True
+            try:
+                if fault[0] == "trickle":
+                    for i in range(min(fault[2], len(payload))):
+                        self.wfile.write(payload[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(fault[1])
+                    return
+                self.wfile.write(payload[: fault[1]])
+                self.wfile.flush()
+            except OSError:  # the client gave up: that is the point of the test
+                return
 
     return Handler
 
