@@ -20,6 +20,9 @@ from graph.normalize.titles import parse_titles
 from graph.mentions.gazetteer import (
     AGENCIES,
     COMPANY_WITH_SUFFIX,
+    COURT,
+    EXCHANGE_ABBREVIATION,
+    EXCHANGE_ENTITY,
     FIRM_WORDS,
     is_generic_company_name,
     find_company_names,
@@ -103,6 +106,11 @@ def org_patterns(doc: Doc) -> Doc:
     for pat, _canon in AGENCY_PATTERNS:
         for m in pat.finditer(text):
             sp = _char_span(doc, m.start(), m.end(), AGENCY_LABEL)
+            if sp is not None:
+                forced.append(sp)
+    for pat, label in ((COURT, AGENCY_LABEL), (EXCHANGE_ENTITY, "ORG"), (EXCHANGE_ABBREVIATION, "ORG")):
+        for m in pat.finditer(text):
+            sp = _char_span(doc, m.start(), m.end(), label)
             if sp is not None:
                 forced.append(sp)
     for s, e in find_company_names(text):

@@ -16,7 +16,13 @@ from spacy.tokens import Span
 from graph.mentions.components import AGENCY_LABEL, agency_name
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.spanents import doc_ents
-from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX, NOT_COMPANY_WORDS, is_generic_company_name
+from graph.mentions.gazetteer import (
+    COMPANY_WITH_SUFFIX,
+    EXCHANGE_ABBREVIATION,
+    EXCHANGE_ENTITY,
+    NOT_COMPANY_WORDS,
+    is_generic_company_name,
+)
 
 #: Last words that make a model ORG span a firm even without a legal suffix.
 ORG_TAIL = re.compile(
@@ -72,12 +78,14 @@ def collect_entities(ctx: DocContext, view: PartView) -> None:
             if any(cs <= s and e <= ce for cs, ce in claimed):
                 continue  # inside a table another rule reads row by row
         if ent.label_ == AGENCY_LABEL:
-            canon = agency_name(text) or text
+            canon = agency_name(text) or re.sub(r"^the\s+", "", text)
             key = reg.add("GovernmentAgency", canon, ctx.span_evidence(view, ent, "gazetteer:agency", 0.95))
             if text != canon:
                 reg.entities[key].aliases.add(text)
         elif ent.label_ == "ORG":
-            if COMPANY_WITH_SUFFIX.search(text):
+            if EXCHANGE_ENTITY.fullmatch(text) or EXCHANGE_ABBREVIATION.fullmatch(text):
+                company_at(ctx, view, ent, "gazetteer:exchange", 0.85)
+            elif COMPANY_WITH_SUFFIX.search(text):
                 company_at(ctx, view, ent, "ner:org+rule:legal-suffix", 0.85)
             elif (
                 ORG_TAIL.search(text)

@@ -15,6 +15,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Securities and Exchange Commission": ("SEC", "U.S. Securities and Exchange Commission", "United States Securities and Exchange Commission"),
     "Federal Communications Commission": ("FCC",),
     "Federal Trade Commission": ("FTC",),
+    "European Commission": (),
+    "Congress": ("U.S. Congress", "United States Congress"),
     "Food and Drug Administration": ("FDA", "U.S. Food and Drug Administration"),
     "Internal Revenue Service": ("IRS",),
     "Public Company Accounting Oversight Board": ("PCAOB", "Public Companies Accounting Oversight Board"),
@@ -301,3 +303,29 @@ _DESCRIPTIVE = {
     "business", "corporation", "company", "limited", "liability", "partnership", "trust", "statutory", "general",
     "nonprofit", "professional", "a", "an", "the", "inc", "corp", "co", "llc", "lp",
 }
+
+
+#: Stock exchanges and markets named in prose are companies (FORMAT: Nasdaq is a Company). A
+#: capitalised "The" is part of the name ("The Nasdaq Capital Market"); a bare abbreviation counts
+#: only outside a ticker parenthesis ("(NASDAQ: INNO)" names no entity).
+EXCHANGE_ENTITY = re.compile(
+    r"(?:The\s+)?(?:"
+    r"(?:New\s+York|American|Pacific|Chicago|Boston|Philadelphia|Midwest|Cincinnati|Toronto|London)\s+Stock\s+Exchange"
+    r"|Nasdaq\s+(?:Stock\s+Market|National\s+Market|SmallCap\s+Market|Capital\s+Market|Global\s+(?:Select\s+)?Market)(?:\s+LLC)?"
+    r"|NASDAQ\s+(?:Stock\s+Market|National\s+Market|SmallCap\s+Market|Capital\s+Market|Global\s+(?:Select\s+)?Market)"
+    r"|NYSE\s+(?:American|Arca|MKT|Amex)(?:\s+LLC)?"
+    r"|OTC\s+Bulletin\s+Board"
+    r")(?![\w-])"
+)
+EXCHANGE_ABBREVIATION = re.compile(r"(?<![\w(/-])(?:NASDAQ|Nasdaq|NYSE|AMEX)(?![\w:/-])(?!\s*[:)])")
+
+#: Named courts are government bodies: "Court of Chancery of the State of Delaware", "U.S. Bankruptcy
+#: Court, District of Minnesota", "federal district court for the District of Delaware".
+COURT = re.compile(
+    r"(?:(?:The\s+)?(?:United\s+States|U\.\s?S\.)\s+)?(?:[Ff]ederal\s+)?"
+    r"(?:(?:[Dd]istrict|[Bb]ankruptcy|[Cc]ircuit|[Ss]upreme|[Ss]uperior|[Cc]hancery|[Tt]ax)\s+)?[Cc]ourt"
+    r"(?:\s+of\s+(?:Chancery|Appeals))?"
+    r"(?:\s+of\s+the\s+State\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"|,?\s+(?:for\s+the\s+)?(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+    r"|\s+for\s+the\s+[A-Z][a-z]+\s+Circuit)"
+)

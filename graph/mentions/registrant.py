@@ -30,7 +30,11 @@ def guess_registrant(ctx: DocContext) -> str | None:
     reg = ctx.registry
     if reg.registrant:
         return reg.registrant
-    companies = {k: e for k, e in reg.entities.items() if e.type == "Company"}
+    # a stock exchange or market is named often in prospectuses but never files for itself here
+    companies = {
+        k: e for k, e in reg.entities.items()
+        if e.type == "Company" and not any(ev.method == "gazetteer:exchange" for ev in e.evidence)
+    }
     if not companies:
         return None
     score: Counter[str] = Counter()

@@ -66,3 +66,26 @@ def test_bank_of_names_stay_whole(nlp):
     doc = nlp("The lenders include Bank of America Corporation and First National Bank of Pennsylvania.")
     orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
     assert "Bank of America Corporation" in orgs
+
+
+def test_exchanges_named_in_prose_are_companies(nlp):
+    # 1999 10-K and 2024 prospectus wording, invented issuers
+    doc = nlp(
+        "The Common Stock is traded on the New York Stock Exchange and on The Nasdaq Capital Market. "
+        "Shares of Quarrel Corp. (NASDAQ: QRL) rose."
+    )
+    orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert "New York Stock Exchange" in orgs and "The Nasdaq Capital Market" in orgs
+    assert "NASDAQ" not in orgs  # beside a ticker: no entity
+
+
+def test_named_courts_are_government_bodies(nlp):
+    doc = nlp(
+        "The Court of Chancery of the State of Delaware and the U.S. Bankruptcy Court, District of Minnesota, "
+        "and the federal district court for the District of Delaware have jurisdiction; the court may rule."
+    )
+    gov = {e.text for e in doc.ents if e.label_ == "GOV"}
+    assert "Court of Chancery of the State of Delaware" in gov
+    assert "U.S. Bankruptcy Court, District of Minnesota" in gov
+    assert "federal district court for the District of Delaware" in gov
+    assert "court" not in gov

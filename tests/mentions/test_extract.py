@@ -18,3 +18,17 @@ def test_long_one_line_part_is_parsed_in_pieces(extract_text) -> None:
     assert "\n" not in text and len(text) > CHUNK_CHARS
     rows = rows_of(extract_text(text))
     assert any(r[0] == "Janet Q. Holloway" and r[1] == "officer_of" for r in rows), rows
+
+
+def test_registrant_is_never_an_exchange(extract_text) -> None:
+    """A prospectus without a header names its market often; the issuer is still the registrant."""
+    text = (
+        "PROSPECTUS SUPPLEMENT\n\nOrchid Vale Therapeutics, Inc.\n\n"
+        "Our common stock is listed on The Nasdaq Capital Market under the symbol \"OVT\". "
+        "The Nasdaq Capital Market may delist us. The Nasdaq Capital Market rules apply. "
+        "The Nasdaq Capital Market requires a minimum bid price.\n"
+    )
+    ex = extract_text(text)
+    names = {e.name for e in ex.entities.values()}
+    assert "The Nasdaq Capital Market" in names
+    assert ex.registrant is None or ex.entities[ex.registrant].name != "The Nasdaq Capital Market"
