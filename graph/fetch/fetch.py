@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from graph.fetch.cache import FilingCache, safe_name
+from graph.fetch.cache import FilingCache, check_accession, safe_name
 from graph.fetch.client import EdgarClient
 from graph.fetch.config import FetchSettings
 from graph.fetch.errors import FetchError, OfflineError, UserAgentError
@@ -173,6 +173,7 @@ class Fetcher:
 
     def _wanted(self, filing: Filing, choice: DocumentChoice) -> list[tuple[str, str, str]]:
         """(cache name, output name, URL path) of each document to get for ``filing``."""
+        check_accession(filing.accession)  # it names cache folders and URLs: never ``../``
         full = (f"{filing.accession}.txt", f"{filing.accession}.txt", filing.full_submission_path())
         out: list[tuple[str, str, str]] = []
         if choice.full:

@@ -35,7 +35,7 @@ def parse_tickers(data: Any) -> dict[str, tuple[int, str]]:
     for row in rows:
         try:
             out.setdefault(normalize_ticker(str(row["ticker"])), (int(row["cik_str"]), str(row.get("title", ""))))
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):  # a malformed row is skipped, not fatal
             continue
     return out
 

@@ -99,3 +99,16 @@ def test_content_range_parsing():
     assert _content_range("bytes 10-19/*") == (10, None)
     for bad in (None, "", "bytes 12abc-/zz", "bytes 20-10/30", "bytes 0-30/30", "items 0-1/2", "bytes 1-2/3 junk"):
         assert _content_range(bad) == (None, None), bad
+
+
+def test_hostile_accession_number_fails_that_filing_and_writes_nothing_outside(cli, edgar, tmp_path):
+    edgar.serve(LISTING, _listing(accessionNumber=["../../../../escaped"]))
+    res = cli("fetch", "--cik", "723533", "--documents", "*ex16*", "--to", str(tmp_path / "out"))
+    assert res.one_error() == "error: ../../../../escaped: not an EDGAR accession number: '../../../../escaped'"
+    assert not any("escaped" in h.path for h in edgar.hits)
+    assert not [p for p in tmp_path.rglob("*") if "escaped" in p.name] and not (tmp_path.parents[1] / "escaped").exists()
+
+
+def test_tickers_file_with_an_infinite_cik_is_one_error_line(cli, edgar, tmp_path):
+    edgar.serve(TICKERS, b'{"0": {"cik_str": 1e400, "ticker": "EXPR", "title": "x"}}')
+    assert cli("fetch", "--ticker", "EXPR", "--to", str(tmp_path / "out")).one_error() == "error: unknown ticker 'EXPR': not in EDGAR's company tickers file (try --cik)"
