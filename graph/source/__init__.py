@@ -22,7 +22,7 @@ from typing import Callable
 from graph.errors import SourceError
 from graph.log import get_logger
 from graph.model import SourceDocument
-from graph.source.decode import decode, sha256
+from graph.source.decode import decode, sha256, unify_line_ends
 from graph.source.detect import Format, detect_format
 from graph.source.files import expand_sources
 from graph.source.html import html_document
@@ -104,6 +104,7 @@ def _read_bytes(p: Path, limit: int | None) -> bytes:
 
 def _parse(p: Path, raw: bytes) -> SourceDocument:
     text, encoding = decode(raw, p)
+    text = unify_line_ends(text)  # same length: offsets still point into the decoded file
     fmt = detect_format(text, p)
     doc = SourceDocument(doc_id=p.name, path=p, source_text=text, sha256=sha256(raw), encoding=encoding, fmt=fmt)
     doc = _BUILDERS[fmt](doc)

@@ -10,6 +10,7 @@ says so, rather than the generic "binary file" (it is full of NUL bytes).
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from graph.errors import SourceError
@@ -24,6 +25,18 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def unify_line_ends(text: str) -> str:
+    """Bare carriage returns (old Mac line ends, some raw EDGAR ``.nc``/``.txt`` files) as ``\\n``.
+
+    One character for one, so every offset into the result is the same offset
+    into the decoded file; CRLF and LF are left as they are (the readers take both).
+    """
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def sha256(raw: bytes) -> str:

@@ -18,6 +18,11 @@ Format = Literal["sgml", "text", "html", "xml"]
 _HEAD = 20_000  # characters looked at for the submission and root markers
 
 _SGML_MARKER = re.compile(r"^[ \t]*<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER)>", re.MULTILINE)
+#: Header-only files: EDGAR's ``.hdr.sgml`` cut at ``<ACCEPTANCE-DATETIME>``, a feed ``<SUBMISSION>`` without
+#: documents, or the key-line header alone (an index-headers page saved as text).
+_BARE_HEADER = re.compile(
+    r"\A\s*(?:<(?:SUBMISSION|ACCEPTANCE-DATETIME|ACCESSION-NUMBER)>|ACCESSION[ -]NUMBER:[ \t]*\d{10}-\d{2}-\d{6}\s)"
+)
 _SGML_DOCUMENT = re.compile(r"^[ \t]*<DOCUMENT>[ \t]*\r?\n(?:[^\n]*\n){0,3}?[ \t]*<TYPE>", re.MULTILINE)
 _XML_DECL = re.compile(r"^\s*<\?xml\b")
 _FIRST_TAG = re.compile(r"<([A-Za-z][\w.:-]*)")
@@ -99,7 +104,7 @@ def _looks_like_text(text: str) -> bool:
 def detect_format(text: str, path: str | Path) -> Format:
     """Classify decoded text; raise :class:`SourceError` for unknown markup or non-text content."""
     head = text[:_HEAD]
-    if _SGML_MARKER.search(head) or _SGML_DOCUMENT.search(head):
+    if _SGML_MARKER.search(head) or _SGML_DOCUMENT.search(head) or _BARE_HEADER.match(head):
         return "sgml"
     root = xml_root(head)
     if root is not None:

@@ -13,13 +13,24 @@ import re
 
 from graph.log import get_logger
 from graph.model import FieldValue, HeaderAddress, HeaderCompany, SecHeader
-from graph.source.values import cik_field, date_field, span_field
+from graph.source.values import cik_field, date_field, name_field, span_field
 
 log = get_logger("source")
 
-_HEADER = re.compile(r"<(SEC|IMS)-HEADER>[^\n]*\n(.*?)</\1-HEADER>", re.DOTALL)
-#: EDGAR feed (.nc) submissions: no header element, the tag lines run from <SUBMISSION> to the first <DOCUMENT>
-_FEED_HEADER = re.compile(r"\A\s*<(SUBMISSION)>[ \t]*\r?\n(.*?)(?=^[ \t]*<DOCUMENT>)", re.DOTALL | re.MULTILINE)
+#: The header element; one whose closing tag is missing runs to the first <DOCUMENT> (with no document
+#: either, the file is cut short and has no header).
+_HEADER = re.compile(r"<(SEC|IMS)-HEADER>[^\n]*\n(.*?)(?:</\1-HEADER>|(?=^[ \t]*<DOCUMENT>))", re.DOTALL | re.MULTILINE)
+#: EDGAR feed (.nc) submissions: no header element, the tag lines run from <SUBMISSION> to the first
+#: <DOCUMENT> (or, in a header-only feed file, to </SUBMISSION> or the end)
+_FEED_HEADER = re.compile(
+    r"\A\s*<(SUBMISSION)>[ \t]*\r?\n(.*?)(?=^[ \t]*<DOCUMENT>|^[ \t]*</SUBMISSION>|\Z)", re.DOTALL | re.MULTILINE
+)
+#: A bare header without any header element: EDGAR's ``.hdr.sgml`` body from <ACCEPTANCE-DATETIME>, or the
+#: key lines from "ACCESSION NUMBER:"; it runs to the first <DOCUMENT> or the end.
+_BARE_HEADER = re.compile(
+    r"\A\s*()((?:<ACCEPTANCE-DATETIME>|<ACCESSION-NUMBER>|ACCESSION[ -]NUMBER:).*?)(?=^[ \t]*<DOCUMENT>|\Z)",
+    re.DOTALL | re.MULTILINE,
+)
 _KEY_LINE = re.compile(r"^[ \t]*([A-Z][A-Z0-9 .()&/'-]*?)[ \t]*:[ \t]*(.*?)[ \t\r]*$")
 _TAG_LINE = re.compile(r"^[ \t]*<(/?)([A-Z][A-Z0-9-]*)>[ \t]*(.*?)[ \t\r]*$")
 
@@ -36,6 +47,7 @@ PARTIES = {
     "DEPOSITOR": "DEPOSITOR",
     "SECURITIZER": "SECURITIZER",
     "SERIAL COMPANY": "SERIAL COMPANY",
+    "SERIAL-COMPANY": "SERIAL COMPANY",
 }
 #: Sections inside a party block (only the address and former-name sections change meaning).
 SECTIONS = {
@@ -94,11 +106,13 @@ KEYS = {
 
 
 def _clean_value(key: str, fv: FieldValue | None) -> FieldValue | None:
-    """Drop EDGAR placeholders ("[]", all-zero IRS numbers) and normalise CIKs and dates."""
+    """Drop EDGAR placeholders ("[]", all-zero IRS numbers), normalise CIKs and dates, untag names."""
     if fv is None:
         return None
     if key == "cik":
         return cik_field(fv)
+    if key in ("name", "former_name"):
+        return name_field(fv)  # "TECHNICLONE CORP/DE/": the state tag is EDGAR's, not the name's
     if key in ("filed_as_of", "period"):
         return date_field(fv)
     if key == "sic" and fv.value.strip("[] ") == "":
@@ -203,7 +217,7 @@ class _HeaderReader:
 
 def parse_header(source_text: str) -> tuple[SecHeader | None, int]:
     """The submission's header, and the offset where it ends (0 when there is none)."""
-    m = _HEADER.search(source_text) or _FEED_HEADER.match(source_text)
+    m = _HEADER.search(source_text) or _FEED_HEADER.match(source_text) or _BARE_HEADER.match(source_text)
     if m is None:
         return None, 0
     reader = _HeaderReader(source_text)

@@ -14,6 +14,7 @@ import re
 
 from graph.model import FieldValue, FormParty, FormSecurity, FormSignature, StructuredForm, TextPart
 from graph.normalize.dates import parse_date
+from graph.source.values import strip_state_tags
 
 BOX_ISSUER = re.compile(r"^\s*\d\.\s*issuer\s+name\s+and\s+ticker", re.I | re.M)
 BOX_OWNER = re.compile(r"^\s*1\.\s*name\s+and\s+address\s+of\s+reporting\s+person", re.I | re.M)
@@ -114,6 +115,7 @@ def parse_text_ownership(part: TextPart, form_type: str) -> StructuredForm | Non
     vals = _lines_after(text, m_issuer.end())
     if vals:
         off, name = vals[0]
+        name = strip_state_tags(name).rstrip()
         form.issuer = FormParty(name=_fv(part, name, off), role="issuer", is_person=False)
         for off, v in vals[1:]:
             if re.fullmatch(r"[A-Z]{1,5}", v):
@@ -124,6 +126,7 @@ def parse_text_ownership(part: TextPart, form_type: str) -> StructuredForm | Non
         ovals = _lines_after(text, m_owner.end())
         if ovals:
             off, raw = ovals[0]
+            raw = strip_state_tags(raw).rstrip()
             owner = FormParty(name=_fv(part, raw, off), role="reporting_owner", is_person=True)
             rel = BOX_RELATION.search(text)
             if rel:

@@ -16,6 +16,11 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*|[+-]\d{2}:\d{2}|Z)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _US = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$")
 _SIGNED = re.compile(r"^/s/\s*", re.IGNORECASE)
+#: EDGAR's conformed-name tags after a name: state or kind ("CORP/DE/", "LP /MN", "INC \\PA\\", "CO /NEW/",
+#: "/ADV"), or a bare slash. One-letter tags need a space or a closing slash, so "NOVO NORDISK A/S" keeps its "/S".
+_STATE_TAGS = re.compile(
+    r"(?:\s*[/\\][A-Z]{2,4}[/\\]?|\s+[/\\][A-Z][/\\]?|\s*[/\\][A-Z][/\\]|\s+[/\\])+\s*$"
+)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -56,6 +61,25 @@ def cik_field(fv: FieldValue | None) -> FieldValue | None:
     if not stripped or not stripped.isdigit():
         return None if not stripped else fv
     return FieldValue(stripped, fv.end - len(stripped), fv.end)
+
+
+def strip_state_tags(name: str) -> str:
+    """A conformed name without EDGAR's trailing tags ("TECHNICLONE CORP/DE/" -> "TECHNICLONE CORP")."""
+    if len(name) > 300:  # not a conformed name (EDGAR caps them at 150 characters): left as printed
+        return name
+    stripped = _STATE_TAGS.sub("", name)
+    return stripped if stripped.strip() else name
+
+
+def name_field(fv: FieldValue | None) -> FieldValue | None:
+    """A name field without EDGAR's state tags; the span ends where the name does."""
+    if fv is None:
+        return None
+    value = strip_state_tags(fv.value)
+    if value == fv.value:
+        return fv
+    value = value.rstrip()
+    return FieldValue(value, fv.start, fv.start + len(value))
 
 
 def signer_field(fv: FieldValue | None) -> FieldValue | None:

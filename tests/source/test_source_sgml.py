@@ -80,7 +80,9 @@ def test_productivity_tech_subject_company_and_reporting_owner_tags() -> None:
     subject = _company(doc, "SUBJECT COMPANY")
     assert subject.cik is not None and subject.cik.value == "911787"
     assert subject.state_of_incorporation is not None and subject.state_of_incorporation.value == "DE"
-    assert [f.value for f in subject.former_names] == ["PRODUCTIVITY TECHNOLOGIES CORP /DE"]
+    # printed "PRODUCTIVITY TECHNOLOGIES CORP /DE": EDGAR's state tag is not part of the name
+    assert [f.value for f in subject.former_names] == ["PRODUCTIVITY TECHNOLOGIES CORP"]
+    assert _printed(doc, subject.former_names[0]) == "PRODUCTIVITY TECHNOLOGIES CORP"
     owner = _company(doc, "REPORTING-OWNER")  # an <REPORTING-OWNER> ... </REPORTING-OWNER> block
     assert owner.name is not None and owner.name.value == "FOSTER ALAN H"
     assert owner.cik is not None and owner.cik.value == "1050609"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.model import FieldValue, FormParty, FormSecurity, FormSignature, StructuredForm
-from graph.source.values import as_iso, cik_field, date_field, signer_field
+from graph.source.values import as_iso, cik_field, date_field, name_field, signer_field
 from graph.source.xmlforms.parties import fill_address, looks_like_company
 from graph.source.xmlforms.xmldoc import XmlDoc
 
@@ -24,7 +24,7 @@ def parse_form_144(doc: XmlDoc) -> StructuredForm:
     form_type = doc.text(root, "headerData/submissionType") or FieldValue("144")
     info = doc.find(root, "formData/issuerInfo")
     issuer: FormParty | None = None
-    name = doc.text(info, "issuerName")
+    name = name_field(doc.text(info, "issuerName"))
     if name is not None:
         issuer = FormParty(name=name, cik=cik_field(doc.text(info, "issuerCik")), is_person=False, role="issuer")
         fill_address(doc, issuer, doc.find(info, "issuerAddress"))
@@ -32,7 +32,7 @@ def parse_form_144(doc: XmlDoc) -> StructuredForm:
     file_number = doc.text(info, "secFileNumber")
     if file_number is not None and re.search(r"\d", file_number.value):
         form.offering["file_number"] = file_number
-    seller = doc.text(info, "nameOfPersonForWhoseAccountTheSecuritiesAreToBeSold")
+    seller = name_field(doc.text(info, "nameOfPersonForWhoseAccountTheSecuritiesAreToBeSold"))
     if seller is not None:
         party = FormParty(name=seller, role="reporting_owner")
         others: list[FieldValue] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from graph.model import FieldValue, FormParty, FormSecurity, FormSignature, StructuredForm
-from graph.source.values import as_iso, cik_field, date_field
+from graph.source.values import as_iso, cik_field, date_field, name_field
 from graph.source.xmlforms.parties import fill_address, joined_name, looks_like_company
 from graph.source.xmlforms.xmldoc import XmlDoc
 
@@ -38,7 +38,7 @@ _NONE = frozenset(("none", "n/a", "na", ""))
 
 
 def _issuer(doc: XmlDoc, el: etree._Element | None) -> FormParty | None:
-    name = doc.text(el, "entityName")
+    name = name_field(doc.text(el, "entityName"))
     if name is None:
         return None
     party = FormParty(name=name, cik=cik_field(doc.text(el, "cik")), is_person=False, role="issuer")
@@ -68,8 +68,8 @@ def _related_person(doc: XmlDoc, el: etree._Element) -> FormParty | None:
 
 
 def _recipient(doc: XmlDoc, el: etree._Element) -> FormParty | None:
-    name = doc.text(el, "recipientName")
-    broker = doc.text(el, "associatedBDName")
+    name = name_field(doc.text(el, "recipientName"))
+    broker = name_field(doc.text(el, "associatedBDName"))
     if broker is not None and broker.value.lower() in _NONE:
         broker = None
     if name is None or name.value.lower() in _NONE:

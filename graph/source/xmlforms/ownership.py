@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from graph.model import FieldValue, FormParty, FormSecurity, FormSignature, StructuredForm
-from graph.source.values import cik_field, date_field, signer_field
+from graph.source.values import cik_field, date_field, name_field, signer_field
 from graph.source.xmlforms.parties import fill_address, looks_like_company
 from graph.source.xmlforms.xmldoc import XmlDoc
 
@@ -18,7 +18,7 @@ _ROWS = (
 
 
 def _owner(doc: XmlDoc, el: etree._Element) -> FormParty | None:
-    name = doc.text(el, "reportingOwnerId/rptOwnerName")
+    name = name_field(doc.text(el, "reportingOwnerId/rptOwnerName"))
     if name is None:
         return None
     rel = doc.find(el, "reportingOwnerRelationship")
@@ -66,7 +66,7 @@ def parse_ownership(doc: XmlDoc) -> StructuredForm:
     root = doc.root
     form_type = doc.text(root, "documentType") or FieldValue("4")
     issuer_el = doc.find(root, "issuer")
-    issuer_name = doc.text(issuer_el, "issuerName")
+    issuer_name = name_field(doc.text(issuer_el, "issuerName"))
     issuer = (
         FormParty(name=issuer_name, cik=cik_field(doc.text(issuer_el, "issuerCik")), is_person=False, role="issuer")
         if issuer_name is not None

@@ -25,7 +25,7 @@ from lxml import etree
 
 from graph.model import FieldValue, FormParty, FormSignature, StructuredForm
 from graph.normalize.names import name_key
-from graph.source.values import cik_field, date_field, signer_field
+from graph.source.values import cik_field, date_field, name_field, signer_field
 from graph.source.xmlforms.parties import looks_like_company
 from graph.source.xmlforms.xmldoc import XmlDoc
 
@@ -137,7 +137,7 @@ def _types(doc: XmlDoc, el: etree._Element) -> list[FieldValue]:
 
 
 def _person(doc: XmlDoc, el: etree._Element) -> ReportingPerson | None:
-    name = doc.text(el, "reportingPersonName")
+    name = name_field(doc.text(el, "reportingPersonName"))
     if name is None:
         return None
     person = ReportingPerson(
@@ -160,7 +160,7 @@ def _person(doc: XmlDoc, el: etree._Element) -> ReportingPerson | None:
 
 
 def _issuer(doc: XmlDoc, info: etree._Element | None) -> FormParty | None:
-    name = doc.text(info, "issuerName")
+    name = name_field(doc.text(info, "issuerName"))
     if name is None:
         return None
     issuer = FormParty(name=name, cik=cik_field(_first(doc, info, "issuerCik", "issuerCIK")), is_person=False, role="issuer")
