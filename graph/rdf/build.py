@@ -3,14 +3,18 @@
 Each document graph is self-contained: the document node, every entity and
 instrument it mentions (with names, so the facts view can render it alone), the
 direct triples of its facts, one ``fkg:Assertion`` per fact with the evidence,
-and the labels of the vocabulary terms it uses (title concepts, instrument
-classes). Everything is keyed by deterministic IRIs, so rebuilding a document
+the labels of the vocabulary terms it uses (title concepts, instrument
+classes), and one ``fkg:Offering`` per issuer with instruments issued or deal
+parties acting for it in the document: the deal the separate facts describe,
+each of its links asserted from the spans of the facts it is built from.
+Everything is keyed by deterministic IRIs, so rebuilding a document
 gives the same triples and a store can replace one document's graph atomically.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
@@ -24,11 +28,13 @@ from graph.rdf.iri import (
     graph_iri,
     instrument_iri,
     instrument_key,
+    offering_iri,
     position_iri,
 )
 from graph.rdf.literals import canonical_date, decimal_literal, typed_literal
 from graph.rdf.namespaces import FKG, bind_prefixes
 from graph.rdf.vocab import (
+    DEAL_ROLE_PROPERTIES,
     ENTITY_CLASSES,
     INSTRUMENT_CLASSES,
     RELATION_PROPERTIES,
@@ -37,6 +43,23 @@ from graph.rdf.vocab import (
 )
 
 log = get_logger("rdf.build")
+
+#: Entity types an offering accepts (shapes.ttl, fkg:OfferingShape): issuers are companies,
+#: parties companies or people; other facts stay plain triples without a deal node.
+_ISSUER_TYPES = frozenset({"Company"})
+_PARTY_TYPES = frozenset({"Company", "Person"})
+
+
+@dataclass
+class _Deal:
+    """The facts one issuer's offering in a document is built from."""
+
+    offers: list[tuple[URIRef, Fact]] = field(default_factory=list)  # (instrument, issued fact)
+    parties: list[tuple[URIRef, URIRef, Fact]] = field(default_factory=list)  # (role property, party, fact)
+
+
+def _fact_identity(fact: Fact) -> tuple[str, str, str, str]:
+    return (fact.subject, fact.relation, fact.object, fact.qualifier or "")
 
 
 class _DocumentBuilder:
@@ -47,6 +70,8 @@ class _DocumentBuilder:
         self.g = g
         self.doc = document_iri(ex.doc_id)
         self._instrument_labels: dict[str, str] = {}
+        self._deals: dict[str, _Deal] = {}  # issuer key -> deal facts, filled while facts are written
+        self._report_date: Fact | None = None
 
     # ------------------------------------------------------------------ nodes
 
@@ -59,6 +84,7 @@ class _DocumentBuilder:
             self._instrument(key, inst.issuer, inst.type)
         for fact in self.ex.facts:
             self._fact(fact)
+        self._offerings()
 
     def _document(self, doc_id: str, *, main: bool = False) -> URIRef:
         node = document_iri(doc_id)
@@ -184,10 +210,11 @@ class _DocumentBuilder:
         self._assertion(
             (subject, prop, obj),
             fact.evidence,
-            (fact.subject, fact.relation, fact.object, fact.qualifier or ""),
+            _fact_identity(fact),
             qualifier=qualifier,
             lexical=lexical,
         )
+        self._note_deal(fact, subject, obj)
 
     def _position(self, fact: Fact, holder: URIRef, org: URIRef) -> URIRef | None:
         """Officer/director position node; returns the title concept (the assertion's qualifier)."""
@@ -210,6 +237,71 @@ class _DocumentBuilder:
         concept = self._title(title)
         self.g.add((node, FKG.title, concept))
         return concept
+
+    # ------------------------------------------------------------------ offerings
+
+    def _note_deal(self, fact: Fact, subject: URIRef, obj: URIRef | Literal) -> None:
+        """Remember the facts an offering is built from (issued instruments, parties, the report date)."""
+        if fact.relation == "issued" and isinstance(obj, URIRef):
+            self._deals.setdefault(fact.subject, _Deal()).offers.append((obj, fact))
+        elif fact.relation in DEAL_ROLE_PROPERTIES and isinstance(obj, URIRef):
+            deal = self._deals.setdefault(fact.object, _Deal())
+            deal.parties.append((DEAL_ROLE_PROPERTIES[fact.relation], subject, fact))
+        elif fact.relation == "report_date" and fact.subject == self.ex.doc_id and self._report_date is None:
+            self._report_date = fact
+
+    def _entity_type(self, key: str) -> str | None:
+        ent = self.ex.entities.get(key)
+        return ent.type if ent else None
+
+    def _offerings(self) -> None:
+        """One fkg:Offering per issuer of this document: the deal its separate facts describe.
+
+        The facts stay as they are (the facts view reads them); the offering only
+        groups them, so each of its links is asserted with the evidence of the fact
+        it comes from and the view's rows do not change.
+        """
+        date: Literal | None = None
+        if self._report_date is not None:
+            lit, _ = typed_literal("report_date", self._report_date.object)
+            date = lit if lit.datatype == XSD.date else None
+        for issuer in sorted(self._deals):
+            if self._entity_type(issuer) not in _ISSUER_TYPES:
+                log.debug("%s: no offering for %s (not a company)", self.ex.doc_id, issuer)
+                continue
+            deal = self._deals[issuer]
+            parties = [(role, party, fact) for role, party, fact in deal.parties
+                       if self._entity_type(fact.subject) in _PARTY_TYPES]
+            if not deal.offers and not parties:
+                continue
+            self._offering(issuer, deal.offers, parties, date)
+
+    def _offering(
+        self,
+        issuer: str,
+        offers: list[tuple[URIRef, Fact]],
+        parties: list[tuple[URIRef, URIRef, Fact]],
+        date: Literal | None,
+    ) -> URIRef:
+        node = offering_iri(self.ex.doc_id, issuer)
+        issuer_node = entity_iri(issuer)
+        g = self.g
+        g.add((node, RDF.type, FKG.Offering))
+        when = str(date) if date is not None else self.ex.doc_id
+        g.add((node, RDFS.label, Literal(f"{self._entity_name(issuer)} offering ({when})")))
+        g.add((node, PROV.wasDerivedFrom, self.doc))
+        g.add((node, FKG.describedIn, self.doc))
+        links: list[tuple[URIRef, URIRef | Literal, Fact]] = []
+        links += [(FKG.offeringIssuer, issuer_node, fact) for _, fact in offers]
+        links += [(FKG.offeringIssuer, issuer_node, fact) for _, _, fact in parties]
+        links += [(FKG.offers, inst, fact) for inst, fact in offers]
+        links += [(role, party, fact) for role, party, fact in parties]
+        if date is not None and self._report_date is not None:
+            links.append((FKG.offeringDate, date, self._report_date))
+        for prop, obj, fact in links:
+            g.add((node, prop, obj))
+            self._assertion((node, prop, obj), fact.evidence, ("offering", issuer, str(prop), *_fact_identity(fact)))
+        return node
 
     def _assertion(
         self,

@@ -67,6 +67,11 @@ def position_iri(kind: str, holder_key: str, org_key: str, title: str | None = N
     return URIRef(ID + f"position/{kind}/" + digest(holder_key, org_key, title or ""))
 
 
+def offering_iri(doc_id: str, issuer_key: str) -> URIRef:
+    """``id/offering/<doc_id>/<issuer key>``: one offering per document and issuer, readable and decodable."""
+    return URIRef(ID + "offering/" + _segment(doc_id) + "/" + _key_part(issuer_key))
+
+
 def assertion_iri(doc_id: str, *parts: object) -> URIRef:
     """``id/assertion/<sha1(doc_id, fact parts...)>``."""
     return URIRef(ID + "assertion/" + digest(doc_id, *parts))

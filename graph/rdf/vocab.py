@@ -69,6 +69,18 @@ RELATION_PROPERTIES: dict[str, URIRef] = {
     "report_date": FKG.reportDate,
 }
 
+#: FORMAT deal-party relation (party -> issuer) -> role property of the fkg:Offering it joins.
+#: auditor_of is not a deal role: an auditor serves the company, not one offering.
+DEAL_ROLE_PROPERTIES: dict[str, URIRef] = {
+    "placement_agent_for": FKG.placementAgent,
+    "underwriter_for": FKG.underwriter,
+    "broker_for": FKG.broker,
+    "trustee_for": FKG.trustee,
+    "legal_counsel_for": FKG.legalCounsel,
+    "transfer_agent_for": FKG.transferAgent,
+    "investor_in": FKG.investor,
+}
+
 NUMERIC_RELATIONS = frozenset(
     {"shares", "price_per_share", "exercise_price", "conversion_price", "interest_rate", "principal_amount"}
 )
