@@ -81,10 +81,49 @@ def test_shipped_queries_answer_the_sample(sample):
         assert {(str(r["person"]), str(r.get("title", ""))) for r in officers} >= {
             ("Samuel J. Furrow, Jr.", "Chief Executive Officer"), ("Samuel J. Furrow, Jr.", "")}
         placements = store.query_named("placements")
-        assert [(str(r["agentName"]), str(r["role"]), str(r["issuerName"])) for r in placements] == [
-            ("Example Capital Markets LLC", "placement agent", "Innovo Group Inc.")]
+        parties = [(str(r["partyName"]), str(r["role"]), str(r["issuerName"])) for r in placements if "party" in r]
+        assert parties == [("Example Capital Markets LLC", "placement agent", "Innovo Group Inc.")]
         terms = {(str(r["type"]), str(r.get("term", ""))) for r in store.query_named("instruments", company="innovo")}
         assert ("Convertible Note", "conversion_price") in terms or ("Convertible Note", "interest_rate") in terms
         about = store.query_named("entity", entity=f"<https://w3id.org/filing-kg/id/{sample.INNOVO}>")
         assert about and all(str(r["document"]) == sample.DOC for r in about)
         assert {str(r["property"]) for r in about} >= {"cik", "officerOf", "placementAgentFor"}
+
+
+def test_placements_give_each_deal_with_its_parties_and_terms(sample):
+    """One offering per document and issuer: a row per party and per term of each offered instrument."""
+    with open_store(None) as store:
+        store.add_extraction(sample.innovo_extraction())
+        rows = store.query_named("placements")
+        offering = f"https://w3id.org/filing-kg/id/offering/{sample.DOC}/{sample.INNOVO}"
+        assert {str(r["offering"]) for r in rows} == {offering}
+        assert {str(r["date"]) for r in rows} == {"2004-06-23"} and {str(r["document"]) for r in rows} == {sample.DOC}
+        terms = {(str(r["instrumentType"]), str(r.get("term", "")), str(r.get("value", ""))) for r in rows
+                 if "instrumentType" in r}
+        assert terms == {
+            ("Convertible Note", "principal_amount", "2500000"), ("Convertible Note", "interest_rate", "7.5"),
+            ("Convertible Note", "maturity", "P1Y"), ("Convertible Note", "price_per_share", "4"),
+            ("Convertible Note", "conversion_price", "1.53"), ("Convertible Note", "conversion_price", "1.41"),
+            ("Convertible Note", "conversion_price", "1.35"),
+            ("Convertible Note", "convertible_into", "Innovo Group Inc. / Common Stock"),
+            ("Warrant", "", ""),  # offered without stated terms: one row without a term
+        }
+        # a party's name selects its whole deal; a company in no deal selects nothing
+        assert len(store.query_named("placements", company="example capital")) == len(rows)
+        assert len(store.query_named("placements", company=f"fkgid:{sample.AGENT}")) == len(rows)
+        assert store.query_named("placements", company="Securities and Exchange") == []
+
+
+def test_instruments_carry_their_deal(sample):
+    with open_store(None) as store:
+        store.add_extraction(sample.innovo_extraction())
+        rows = store.query_named("instruments", company="innovo")
+        offering = f"https://w3id.org/filing-kg/id/offering/{sample.DOC}/{sample.INNOVO}"
+        by_type = {}
+        for r in rows:
+            by_type.setdefault(str(r["type"]), set()).add(
+                (str(r.get("offering", "")), str(r.get("date", "")), str(r.get("parties", ""))))
+        deal = (offering, "2004-06-23", "placement agent: Example Capital Markets LLC")
+        assert by_type["Convertible Note"] == {deal}
+        assert by_type["Warrant"] == {deal}  # offered, no terms: the deal's row without a term
+        assert by_type["Common Stock"] == {("", "", "")}  # only a conversion target: no deal
