@@ -24,6 +24,7 @@ from graph.normalize.numbers import format_decimal, parse_number
 from graph.normalize.places import normalize_jurisdiction
 from graph.normalize.titles import parse_titles
 from graph.source.textforms import parse_fund_notice_counts
+from graph.source.values import strip_state_tags
 
 OWNERSHIP_FORMS = {"3", "4", "5", "3/A", "4/A", "5/A", "144", "144/A"}
 #: Beneficial-ownership reports: the subject company is the issuer, the filer a holder.
@@ -46,8 +47,8 @@ def _irs(v: str) -> str | None:
 
 
 def _company_display(name: str) -> str:
-    # EDGAR state tags: "CORP /DE", "CORP /DE/", "INC \\PA\\", "CORP /"
-    name = re.sub(r"\s*[/\\][A-Z]{2,3}[/\\]?\s*$|\s+[/\\]\s*$", "", name.strip())
+    # EDGAR state tags: "CORP /DE", "CORP /DE/", "INC \\PA\\", "CORP /", "CO /NEW/ /DE/"
+    name = strip_state_tags(name.strip()).rstrip()
     return titlecase_company(name) if name.isupper() else name
 
 
@@ -202,8 +203,14 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
         if p.role in ("sales_compensation", "intermediary"):
             broker = p.associated_broker.value if p.associated_broker and p.associated_broker.value.strip().lower() not in ("", "none", "n/a") else None
             if p.role == "intermediary" or not is_person:
-                bkey = reg.add("Company", _company_display(name), ev)
+                bcik = _digits(p.cik.value) if p.cik else None
+                bkey = reg.add("Company", _company_display(name), ev, cik=bcik)
                 reg.fact(bkey, "broker_for", issuer, ev)
+                if bcik:
+                    reg.fact(bkey, "cik", bcik, _ev(doc_id, p.cik, method))
+                portal_fn = form.offering.get("intermediary_file_number") if p.role == "intermediary" else None
+                if portal_fn is not None and re.search(r"\d", portal_fn.value):
+                    reg.fact(bkey, "commission_file_number", portal_fn.value.strip(), _ev(doc_id, portal_fn, method))
             elif broker:
                 bkey = reg.add("Company", _company_display(broker), _ev(doc_id, p.associated_broker, method))
                 reg.fact(bkey, "broker_for", issuer, _ev(doc_id, p.associated_broker, method))
@@ -336,8 +343,10 @@ def security_types(title: str) -> list[str]:
     out = []
     for pat, t in SECURITY_TYPES:
         if pat.search(title) and t not in out:
-            if t == "Common Stock" and any(x in out for x in ("Option", "Warrant")) and not re.search(r"common", title, re.I):
-                continue
+            if t == "Common Stock" and not re.search(r"common|ordinary", title, re.I) and any(
+                x in out for x in ("Option", "Warrant", "Preferred Stock", "Convertible Preferred Stock", "Note", "Convertible Note", "Debenture")
+            ):
+                continue  # "Series A Preferred Stock", "Warrants to buy shares": no common stock is named
             if t == "Unit" and "Restricted Stock Unit" in out:
                 continue
             out.append(t)
@@ -346,17 +355,24 @@ def security_types(title: str) -> list[str]:
     return out
 
 
+#: Form C ``securityOfferedType`` "Debt": crowdfunding debt is sold as notes (FORMAT: Note).
+_FORM_C_DEBT = re.compile(r"^\s*debt(?:\s+securit(?:y|ies))?\s*$", re.I)
+
+
 def _apply_securities(reg: EntityRegistry, doc_id: str, form: StructuredForm, issuer: str, method: str) -> None:
+    form_c = _is_form_c(form.form_type.value)
     for sec in form.securities:
         title = sec.title.value
         if sec.derivative:  # "Options to Purchase Common Stock": the stock is underlying, not issued here
             title = re.split(r"\b(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into)|convertible\s+into)\b", title, flags=re.I)[0]
-        types = security_types(title)
+        types = ["Note"] if form_c and _FORM_C_DEBT.match(title) else security_types(title)
         if not types:
             continue
         ev = _ev(doc_id, sec.title, method)
         for t in types:
             reg.fact(issuer, "issued", t, ev)
+        if form_c:
+            _apply_form_c_offering(reg, doc_id, form, reg.instrument(issuer, types[0]), types[0], method)
         if not sec.derivative:
             continue
         head = next((t for t in types if t in ("Option", "Warrant", "Right", "Restricted Stock Unit", "Convertible Note", "Convertible Preferred Stock")), types[0])
@@ -375,6 +391,34 @@ def _apply_securities(reg: EntityRegistry, doc_id: str, form: StructuredForm, is
         if utypes and head != "Restricted Stock Unit":
             rel = "convertible_into" if head.startswith("Convertible") else "exercisable_for"
             reg.fact(ikey, rel, reg.instrument(issuer, utypes[0]), _ev(doc_id, sec.underlying_title, method))
+
+
+def _is_form_c(form_type: str) -> bool:
+    base = form_type.upper().split("/")[0]
+    return base == "C" or base.startswith("C-")
+
+
+def _apply_form_c_offering(reg: EntityRegistry, doc_id: str, form: StructuredForm, ikey: str, kind: str, method: str) -> None:
+    """The one offering of a Form C: securities offered and their price; for notes, the principal offered.
+
+    A note's "price" is per dollar of principal, so it is no price per share;
+    the principal offered is the maximum offering amount (the target when no maximum is printed).
+    """
+    debt = kind in ("Note", "Convertible Note", "Debenture", "Bond")
+    if debt:
+        amount = form.offering.get("maximum_offering_amount") or form.offering.get("offering_amount")
+        value = parse_number(amount.value) if amount is not None else None
+        if amount is not None and value is not None and value > 0:
+            reg.fact(ikey, "principal_amount", format_decimal(value), _ev(doc_id, amount, method))
+        return
+    count = form.offering.get("number_of_securities")
+    shares = parse_number(count.value) if count is not None else None
+    if count is not None and shares is not None and shares > 0:
+        reg.fact(ikey, "shares", format_decimal(shares), _ev(doc_id, count, method))
+    price = form.offering.get("price")
+    per_share = parse_number(price.value) if price is not None else None
+    if price is not None and per_share is not None and per_share > 0:
+        reg.fact(ikey, "price_per_share", format_decimal(per_share), _ev(doc_id, price, method))
 
 
 def _drop_generic_titles(reg: EntityRegistry) -> None:

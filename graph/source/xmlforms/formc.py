@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.model import FieldValue, FormParty, FormSecurity, FormSignature, StructuredForm
-from graph.source.values import as_iso, cik_field, date_field, signer_field
+from graph.source.values import as_iso, cik_field, date_field, name_field, signer_field
 from graph.source.xmlforms.parties import fill_address
 from graph.source.xmlforms.xmldoc import XmlDoc
 
@@ -28,7 +28,7 @@ def parse_form_c(doc: XmlDoc) -> StructuredForm:
     issuer_el = doc.find(info, "issuerInfo")
     legal = doc.find(issuer_el, "legalStatus")
     issuer: FormParty | None = None
-    name = doc.text(issuer_el, "nameOfIssuer")
+    name = name_field(doc.text(issuer_el, "nameOfIssuer"))
     if name is not None:
         issuer = FormParty(
             name=name,
@@ -44,7 +44,9 @@ def parse_form_c(doc: XmlDoc) -> StructuredForm:
         issuer_state_of_incorporation=doc.text(legal, "jurisdictionOrganization"),
         issuer_entity_type=doc.text(legal, "legalStatusForm"),
     )
-    portal = doc.text(info, "companyName")
+    # the intermediary: a funding portal or broker-dealer, with its own CIK and commission file number
+    # ("007-00001" for portals, "008-" for broker-dealers); older schemas print nameOfPortal
+    portal = name_field(doc.text(info, "companyName") or doc.text(info, "nameOfPortal"))
     if portal is not None:
         form.parties.append(
             FormParty(
@@ -55,6 +57,9 @@ def parse_form_c(doc: XmlDoc) -> StructuredForm:
                 role="intermediary",
             )
         )
+        file_number = doc.text(info, "commissionFileNumber")
+        if file_number is not None:
+            form.offering["intermediary_file_number"] = file_number
     offering = doc.find(root, "formData/offeringInformation")
     for key, path in OFFERING_FIELDS.items():
         fv = doc.text(offering, path)
