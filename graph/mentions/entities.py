@@ -36,8 +36,17 @@ REGISTRANT_REF = re.compile(r"^(?:the\s+)?(?:company|registrant|issuer|corporati
 PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.|[A-Z][a-z]?\.|Jr\.?|Sr\.?|II|III|IV|(?:Mc|Mac|O'|O’|De|Van|Von)[A-Z][a-z]+)$")
 
 
+#: Defined-term roles of agreements ("Parent", "the Acquiror", "Merger Sub"): they stand for a party, never name one.
+ROLE_TERM = re.compile(
+    r"^(?:the\s+)?(?:parent|acquiror|acquirer|purchaser|buyer|seller|merger\s+sub(?:sidiary)?|acquisition\s+sub(?:sidiary)?|"
+    r"surviving\s+(?:corporation|company|entity)|borrower|lender|guarantor|target|holdco|investor|agent|trustee|underwriter)s?$",
+    re.I,
+)
+
+
 def display_company(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip().strip(",")
+    name = re.sub(r"^[-–—*•·]+\s*", "", name)  # a dash or bullet of the layout before the name
     name = re.sub(r"^.*(?:--|—)\s*", "", name)  # "First!--Cisco Systems Inc."
     return titlecase_company(name) if name.isupper() and len(name) > 5 else name
 
@@ -56,7 +65,7 @@ def company_at(ctx: DocContext, view: PartView, span: Span, method: str, confide
     text = re.sub(r"\s+", " ", span.text).strip()
     if REGISTRANT_REF.match(text):
         return ctx.registry.registrant
-    if span.label_ == AGENCY_LABEL:
+    if span.label_ == AGENCY_LABEL or ROLE_TERM.match(text):
         return None
     words = re.findall(r"[a-z]+", text.lower())
     if not words or all(w in NOT_COMPANY_WORDS for w in words):

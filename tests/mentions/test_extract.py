@@ -32,3 +32,20 @@ def test_registrant_is_never_an_exchange(extract_text) -> None:
     names = {e.name for e in ex.entities.values()}
     assert "The Nasdaq Capital Market" in names
     assert ex.registrant is None or ex.entities[ex.registrant].name != "The Nasdaq Capital Market"
+
+
+def test_agreement_role_terms_are_not_companies(extract_text) -> None:
+    """'Parent' and 'the Acquiror' of a merger agreement stand for parties; they are never companies."""
+    text = (
+        "CURRENT REPORT ON FORM 8-K\n\nKestrel Lane Holdings, Inc. (\"Parent\") agreed to acquire Tidewater Gauge Corp. "
+        "Brobeck, Teller & Harrison LLP acted as counsel to the Acquiror. Parent acquired Tidewater Gauge Corp.\n"
+    )
+    names = {e.name for e in extract_text(text).entities.values()}
+    assert "Parent" not in names and "the Acquiror" not in names and "Acquiror" not in names
+
+
+def test_layout_dashes_are_not_part_of_names() -> None:
+    from graph.mentions.entities import display_company
+
+    assert display_company("-Horizon Loop Financial Corp.") == "Horizon Loop Financial Corp."
+    assert display_company("— Quill & Sons, Inc.,") == "Quill & Sons, Inc."
