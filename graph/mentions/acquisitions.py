@@ -201,6 +201,15 @@ def _verb_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
                 ctx.registry.fact(found[0], "subsidiary_of", buyer, ev)
 
 
+def _firm(ctx: DocContext, key: str | None) -> bool:
+    """The registrant, or a company one of whose names ends in a legal suffix (not a defined word like "Portfolios")."""
+    reg = ctx.registry
+    if key is None or key not in reg.entities:
+        return False
+    ent = reg.entities[key]
+    return key == reg.registrant or any(COMPANY_WITH_SUFFIX.search(n) for n in (ent.name, *ent.aliases))
+
+
 def _passive_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
     """"the acquisition of Y by X": X acquired Y."""
     for m in ACQUISITION_BY.finditer(sent.text):
@@ -211,7 +220,7 @@ def _passive_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
         if not re.fullmatch(r"[\s,]*(?:\([^)]*\)[\s,]*)?by\s+", view.flow.text[target[1] : base + m.start("buyer")]):
             continue
         buyer = company_named_at(ctx, view, sent, base + m.start("buyer"))
-        if buyer:
+        if buyer and _firm(ctx, buyer[0]) and _firm(ctx, target[0]):
             _record(ctx, view, sent, buyer[0], target[0], base + m.start("target"), target[1])
 
 
@@ -266,6 +275,8 @@ def _party(ctx: DocContext, view: PartView, sent: Span, start: int, end: int) ->
     name = re.sub(r"\s*\((?:the\s+)?[\"“][^)]*\)\s*$", "", name)
     if REGISTRANT_REF.match(name):
         return ctx.registry.registrant
+    if not COMPANY_WITH_SUFFIX.search(name) and ctx.registry.find("Person", name) and ctx.registry.find("Company", name) is None:
+        return None  # a person party ("Robert Hildreth")
     if re.fullmatch(r"[A-Z][\w&-]{1,15}", name):
         defined = _defined_term(ctx, view, name)
         if defined:
@@ -278,8 +289,27 @@ def _party(ctx: DocContext, view: PartView, sent: Span, start: int, end: int) ->
     if key is None:
         if re.search(r"\s[A-Z]\.\s", f" {name} ") and not COMPANY_WITH_SUFFIX.search(name):
             return None
+        if GENERIC_PARTY.match(name):
+            return None  # an undefined role word ("Parent") names no company
         key = ctx.registry.add("Company", display_company(name), ctx.evidence(view.flow, start, end, METHOD, 0.7, sent.text))
     return key
+
+
+GENERIC_PARTY = re.compile(r"^(?:Parent|Purchaser|Buyer|Seller|Sellers|Acquiror|Acquirer|Merger\s+Sub|Sub|Target|Holdco|Stockholders?|Shareholders?|Members?)$", re.I)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
+def _parent_of_sub(sub: str, parties: list[tuple[str, str]]) -> str | None:
+    """The party a merger subsidiary is named after: its first word, or the initials of its name."""
+    head = re.split(r"[\s/]+", sub.strip())[0].upper()
+    for name, key in parties:
+        words = re.findall(r"[A-Za-z][\w'’-]*", name)
+        if words and (words[0].upper() == head or _initials(name).upper() == head):
+            return key
+    return None
 
 
 def _merger_agreements(ctx: DocContext, view: PartView, sent: Span) -> None:
@@ -302,9 +332,11 @@ def _merger_agreements(ctx: DocContext, view: PartView, sent: Span) -> None:
         subs = [i for i, (s, e, _k) in enumerate(parties) if MERGER_SUB.search(lst[s:e])]
         if not subs or subs[0] == 0:
             continue  # without a merger subsidiary the direction of the deal is not told
-        # parent right before its first merger subsidiary; the target is the first other party
-        # after the subsidiaries, else before the parent ("among Target, Parent, Merger Sub")
-        buyer = parties[subs[0] - 1][2]
+        # the parent: the party the merger subsidiary is named after ("Acme/XYZ Acquisition Corp.",
+        # "AGI Acquisition, Inc." of Acme Group, Inc.), else the party right before the first subsidiary;
+        # the target is the first other company after the subsidiaries, else before the parent
+        buyer = _parent_of_sub(lst[parties[subs[0]][0] : parties[subs[0]][1]], [(lst[s:e], k) for i, (s, e, k) in enumerate(parties) if k and i not in subs])
+        buyer = buyer or parties[subs[0] - 1][2]
         others = [(s, e, k) for i, (s, e, k) in enumerate(parties) if k and k != buyer and i not in subs]
         later = [p for p in others if p[0] > parties[subs[0]][0]]
         target = (later or others or [None])[0]

@@ -137,3 +137,28 @@ def test_split_parties_keeps_suffixes():
         "Tom E. Lane",
         "Ann B. Lane",
     ]
+
+
+def test_merger_agreement_parent_named_in_its_subsidiary(extract_text):
+    # 1996 8-K exhibit lists: "among Cotelligent Group, Inc., Innova Solutions, Inc., CGI Acquisition, Inc. and Susan E.
+    # Trice"; "among Cotelligent Group, Inc., ESP Software Services, Inc., Cotelligent/ESP Acquisition Corporation,
+    # Robert Hildreth and Raymond Davey"
+    text = cover("MARLOW GROUP, INC.") + (
+        "Exhibit 2.1  Agreement and Plan of Reorganization and Merger, dated as of June 28, 1996, among Marlow\n"
+        "Group, Inc., Nimbus Solutions, Inc., MGI Acquisition, Inc. and Helen R. Marsh.\n\n"
+        "Exhibit 2.2  Agreement and Plan of Reorganization and Merger, dated as of June 28, 1996, among Marlow\n"
+        "Group, Inc., Quill Software Services, Inc., Marlow/Quill Acquisition Corporation, Robert Hale and Ray Dunn.\n"
+    )
+    rows = rows_of(extract_text(text))
+    acquired = {(r[0], r[2]) for r in rows if r[1] == "acquired"}
+    assert acquired == {("Marlow Group, Inc.", "Nimbus Solutions, Inc."), ("Marlow Group, Inc.", "Quill Software Services, Inc.")}
+
+
+def test_contract_defined_words_are_no_parties(extract_text):
+    # 2004 loan agreement: "in consideration of Lenders' financing of the acquisition of Portfolios by Affiliates"
+    text = cover("CREDITCORP SERVICES, INC.") + (
+        "Lenders will finance the acquisition of Portfolios by Non-Credit Party Affiliates on the terms of this Agreement.\n\n"
+        "Exhibit 2.1  Agreement and Plan of Merger, dated as of May 1, 1999, among Parent, Merger Sub and the Company.\n"
+    )
+    rows = rows_of(extract_text(text))
+    assert not any(r[1] == "acquired" for r in rows)
