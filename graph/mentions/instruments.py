@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
-from graph.mentions.instruments_status import inventory_sentence, standing_count, statistic_price
+from graph.mentions.instruments_status import in_exclusion_list, inventory_sentence, standing_count, statistic_price
+from graph.mentions.instruments_underlying import is_menu, issuable_upon
 from graph.mentions.instruments_titles import debt_titles
 from graph.mentions.spanents import span_ents
 from graph.normalize.durations import parse_duration
@@ -43,6 +44,8 @@ MENTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bunits(?=\s*,?\s*(?:each\s+)?consisting\s+of)|(?<=\d\s)units\b|(?<=\d,\d{3}\s)units\b", re.I), "Unit"),
     (re.compile(r"\bsubscription\s+rights\b|\brights\s+offering\b", re.I), "Right"),
 ]
+#: a count below this is a per-unit ratio ("an accompanying Common Warrant to purchase two shares"), never a deal's size
+MIN_COUNT = 10
 CONVERTIBLE = {"Convertible Note", "Convertible Preferred Stock", "Debenture"}
 DERIVATIVE = {"Warrant", "Option", "Right"}
 DEBT = {"Convertible Note", "Note", "Debenture", "Bond"}
@@ -99,6 +102,14 @@ INTEREST_CLAUSE = re.compile(
 )
 SPREAD_AFTER = re.compile(r"\s*(?:per\s+annum\s+)?(?:in\s+excess\s+of|above|over|plus|below|margin|of\s+the)\b", re.I)
 SPREAD_BEFORE = re.compile(r"(?:plus|\+|minus|LIBOR|SOFR|prime(?:\s+rate)?)\s*$", re.I)
+#: "will expire on the earlier of (a) ... and (b) the 5-year anniversary of the closing date", "expire on the fifth anniversary of"
+EXPIRE_ANNIVERSARY = re.compile(
+    r"\bexpir(?:e|es|ation)\b[^.;]{0,250}?\b(?:the\s+)?(?P<v>\d{1,2}(?:-|\s+)year|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?)\s+anniversary\s+of\b",
+    re.I,
+)
+#: a leading conditional clause, up to its comma: what it names is a case the document allows for, not a sale
+CONDITIONAL = re.compile(r"^\s*(?:if|in\s+the\s+event\s+(?:that\s+)?|should|to\s+the\s+extent\s+(?:that\s+)?)\b[^,;]{0,200}(?=,)", re.I)
 #: state keys: the deal's borrower when it is not the registrant, and defined terms of instruments
 BORROWER = "__borrower__"
 ALIAS = "__alias__:"
@@ -338,6 +349,10 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             term("maturity", DEBT, v, m.start("v"), m.end("v"))  # a loan or note that "expires" matures then
         else:
             term("expiration", DERIVATIVE, v, m.start("v"), m.end("v"))
+    for m in EXPIRE_ANNIVERSARY.finditer(text):
+        v = _anniversary(m.group("v"))
+        if v and last_of(DERIVATIVE, m.start("v")) is not None:
+            term("expiration", DERIVATIVE, v, m.start("v"), m.end("v"))
     for m in INTEREST_CLAUSE.finditer(text):
         rest = m.group("rest")
         for p_m in re.finditer(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%", rest):
@@ -350,7 +365,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
     shares_done = [(m.start("n"), m.end("n")) for m in SHARES.finditer(text)]
     for m in SHARES.finditer(text):
         n = parse_number(m.group("n"))
-        if n is None or n < 1:
+        if n is None or n < MIN_COUNT or in_exclusion_list(view.flow.text, base + m.start("n")):
             continue
         raw = m.group("n")
         if re.search(r"\d{1,3}(?:,\d{3})+\s+million", raw):  # "2,996,667 million shares": the unit word is a slip
@@ -380,7 +395,9 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
     for m in DERIVATIVE_SHARES.finditer(text):
         # "warrants to purchase up to 7,230,301 Warrant Shares" / "shares, or the Warrant Shares, of our common stock"
         n = parse_number(m.group("n"))
-        if n is None or n < 1 or any(s <= m.start("n") < e for s, e in shares_done) or inventory_sentence(text):
+        if n is None or n < MIN_COUNT or any(s <= m.start("n") < e for s, e in shares_done) or inventory_sentence(text):
+            continue
+        if in_exclusion_list(view.flow.text, base + m.start("n")):
             continue
         g = _governing(mentions, m.start(), DERIVATIVE)
         if g:
@@ -395,16 +412,25 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             lead = text[max(0, men.start - 80) : men.start]
             head_types = CONVERTIBLE if re.search(r"convertible|conversion", lead, re.I) else DERIVATIVE
             g = _governing([x for x in mentions if x is not men], men.start, head_types)
-            if g is None:
+            if g is None or is_menu(text, g, men, mentions):
                 continue
             rel = "convertible_into" if g.itype in CONVERTIBLE else "exercisable_for"
             reg.fact(key_of(g.itype), rel, key_of(men.itype), ev(men.start, men.end, "rule:instrument-underlying"))
+        if men.itype in STOCK and not men.foreign:
+            # "shares of common stock issuable upon the exercise of stock options outstanding"
+            h = issuable_upon(text, men, mentions, DERIVATIVE | CONVERTIBLE)
+            if h is not None:
+                rel = "convertible_into" if h.itype in CONVERTIBLE else "exercisable_for"
+                reg.fact(key_of(h.itype), rel, key_of(men.itype), ev(men.start, h.end, "rule:instrument-issuable-upon"))
     # what the issuer sold or granted
+    hypothetical = CONDITIONAL.match(text)
     for men in mentions:
         if men.foreign or men.underlying:
             continue
         if men.itype in STOCK and men.itype not in with_terms:
             continue
+        if hypothetical and men.start < hypothetical.end() and men.itype not in with_terms:
+            continue  # "If we offer common stock in a subscription rights offering, ...": a case, not a sale
         if sale or men.itype in with_terms:
             reg.fact(issuer, "issued", men.itype, ev(men.start, men.end, "rule:instrument-issued", 0.7))
             state[men.itype] = men.itype
@@ -416,6 +442,18 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
                     for t in group:
                         state.pop(t, None)
                     state[men.itype] = men.itype
+
+
+_ORDINALS = {w: i for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+
+
+def _anniversary(text: str) -> str | None:
+    """ "5-year" / "fifth (5th)" / "tenth" anniversary -> P5Y, P5Y, P10Y."""
+    m = re.match(r"(\d{1,2})(?:-|\s+)year", text)
+    if m:
+        return f"P{int(m.group(1))}Y"
+    word = text.split()[0].lower()
+    return f"P{_ORDINALS[word]}Y" if word in _ORDINALS else None
 
 
 def _date_or_duration(text: str) -> str | None:

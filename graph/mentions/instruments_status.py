@@ -55,9 +55,17 @@ _STATUS_CAPTION = re.compile(r"\b(?:outstanding|authorized|reserved|beneficially
 
 
 def _caption_of(sentence: str, start: int) -> str:
-    """The caption line above a value that starts its own line (caption/value layouts), else ''."""
+    """The caption of a value in a caption/value layout, else ''.
+
+    Either the line above a value that starts its own line, or the cell before
+    it in a table row ("Common stock to be outstanding after this offering | N shares").
+    """
     line_start = sentence.rfind("\n", 0, start) + 1
-    if sentence[line_start:start].strip():
+    prefix = sentence[line_start:start]
+    if prefix.rstrip().endswith("|"):
+        cells = [c for c in prefix.split("|") if c.strip()]
+        return cells[-1] if cells else ""
+    if prefix.strip():
         return ""
     lines = [ln for ln in sentence[:line_start].split("\n") if ln.strip()]
     return lines[-1] if lines else ""
@@ -79,3 +87,46 @@ def standing_count(sentence: str, start: int, end: int) -> bool:
 def statistic_price(sentence: str, start: int) -> bool:
     """True when the price at ``start`` is an average, a market quotation or another statistic."""
     return bool(_STATISTIC_BEFORE.search(sentence[max(0, start - 70) : start]))
+
+
+#: a bullet or list mark at the start of a line
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦∙]|(?:[\-–—*]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))(?:\s|$))")
+#: the lead-in of a capitalisation list: "... is based on N shares outstanding as of <date> and excludes:"
+_EXCLUSION_LEAD = re.compile(
+    r"\b(?:exclud(?:es?|ing)|does\s+not\s+(?:include|reflect|give\s+effect\s+to)|do\s+not\s+(?:include|reflect)|"
+    r"not\s+including|consist(?:s|ed)?\s+of|(?:is|are)\s+based\s+on)\b[^:]{0,200}:\s*$",
+    re.I,
+)
+
+
+def _list_item_line(line: str) -> bool:
+    """A line that can sit inside a bulleted list: a bullet, an item ending in ';' or a short page-furniture line."""
+    s = line.strip()
+    return (
+        not s
+        or bool(_BULLET.match(s))
+        or bool(re.search(r";(?:\s*(?:and|or))?$", s))
+        or (len(s.split()) <= 3 and not s.endswith(":"))
+    )
+
+
+def in_exclusion_list(text: str, pos: int) -> bool:
+    """True when ``pos`` lies in an item of a list led by "... outstanding ... and excludes:".
+
+    Prospectus capitalisation and dilution sections list what is outstanding,
+    reserved or issuable after a lead line ending with a colon; each bullet is a
+    standing position, whichever verb ("issued and sold", "issuable") it uses.
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    end = line_start - 1
+    for _ in range(60):
+        if end <= 0:
+            return False
+        s = text.rfind("\n", 0, end) + 1
+        prev = text[s:end]
+        end = s - 1
+        if _EXCLUSION_LEAD.search(prev.strip()):
+            return True
+        if not _list_item_line(prev):
+            return False
+    return False

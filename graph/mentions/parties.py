@@ -117,6 +117,9 @@ AGENT_AFTER = re.compile(
 )
 #: What may stand between the firm and a role keyword after it ("X acted as the Company's independent auditors").
 AGENT_BEFORE = re.compile(
+    # "X, which we refer to as the placement agent": a defined-term clause between the firm and its role
+    r"(?:\s*,\s*(?:which|who|whom)\s+(?:we\s+(?:refer|will\s+refer)\s+to|(?:is|are)\s+(?:referred|collectively\s+referred)\s+to)\s+"
+    r"(?:herein\s+|in\s+this\s+prospectus(?:\s+supplement)?\s+)?as\s+)?"
     r"\s*,?\s*(?:(?:has|have|had|will|to)\s+)?(?:(?:acted|served|acts|serves|act|serve|is|was|are|were|been|become|became|"
     r"dismissed|engaged|retained|appointed|named|selected|replaced|resigned|continue[sd]?\s+to\s+serve|will\s+act)\s+)*"
     r"(?:as\s+)?(?:(?:the|a|an|its|our|their|sole|lead|joint|exclusive|book-?running|managing|co-?managing|co-?manager|"
@@ -145,7 +148,9 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
             for m in role.pattern.finditer(sent.text):
                 _link_role(ctx, view, orgs, role, sent.start_char + m.start(), sent.start_char + m.end())
     passed_upon_in_sentence(ctx, view, sent)
+    represented_by_in_sentence(ctx, view, sent)
     brokers_in_sentence(ctx, view, sent)
+    sales_agents_in_sentence(ctx, view, sent)
 
 
 def _link_role(ctx: DocContext, view: PartView, orgs: list[Span], role: Role, kpos: int, kend: int) -> None:
@@ -231,6 +236,9 @@ def _counsel_client(ctx: DocContext, view: PartView, orgs: list[Span], kpos: int
     who = m.group("who")
     if REGISTRANT_WORDS.match(who):
         return ctx.registry.registrant
+    named = role_clients(ctx, who)
+    if len(named) == 1:
+        return named[0]
     start = (kpos + len("counsel") if phrase.startswith("counsel") else kend) + m.start("who")
     for org in orgs:
         if abs(org.start_char - start) <= 4:
@@ -288,6 +296,8 @@ def passed_upon_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None
         who = fb.group("for")
         if who is None or REGISTRANT_WORDS.match(who.strip()):
             clients = [reg.registrant]
+        elif ROLE_NOUN.match(who.strip()) and not any(fb.start("for") <= o.start_char < fb.end("for") for o in orgs):
+            clients = role_clients(ctx, who.strip())
         else:
             for org in orgs:
                 if fb.start("for") <= org.start_char < fb.end("for"):
@@ -302,7 +312,88 @@ def passed_upon_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None
         pos = counsel.end_char
 
 
+#: a deal party named by its role ("the placement agent", "the underwriters"), and the relation that named its firm
+ROLE_NOUN = re.compile(
+    r"^(?:the\s+)?(?:(?:sole|lead|exclusive)\s+)?(?P<role>placement\s+agents?|underwriters?|representatives?(?:\s+of\s+the\s+underwriters)?|initial\s+purchasers?)$",
+    re.I,
+)
+
+
+def role_clients(ctx: DocContext, who: str) -> list[str]:
+    """The firms already recorded in the role a noun phrase names ("the placement agent" -> the agent's key)."""
+    m = ROLE_NOUN.match(who.strip())
+    reg = ctx.registry
+    if m is None or reg.registrant is None:
+        return []
+    relation = "placement_agent_for" if m.group("role").lower().startswith("placement") else "underwriter_for"
+    out: list[str] = []
+    for f in reg.facts:
+        if f.relation == relation and f.object == reg.registrant and f.subject not in out:
+            out.append(f.subject)
+    return out
+
+
+#: "The placement agent is being represented in connection with this offering by X"
+REPRESENTED_BY = re.compile(
+    r"\b(?P<who>(?:the\s+)?(?:placement\s+agents?|underwriters?|initial\s+purchasers?|company|registrant)|we)\s+"
+    r"(?:is|are|was|were|has\s+been|have\s+been|will\s+be)\s+(?:being\s+)?represented\b[^.;]{0,80}?\bby\s+(?:messrs\.?\s+)?",
+    re.I,
+)
+
+
+def represented_by_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """Legal Matters layout: "The placement agent is being represented ... by X": X is counsel to that party."""
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    for m in REPRESENTED_BY.finditer(sent.text):
+        who = m.group("who")
+        clients = [reg.registrant] if REGISTRANT_WORDS.match(who) else role_clients(ctx, who)
+        pos = sent.start_char + m.end()
+        counsel = next((o for o in _orgs_in(sent) if 0 <= o.start_char - pos <= 2), None)
+        if counsel is None:
+            continue
+        for org in _coordinated(view, _orgs_in(sent), counsel, forward_only=True):
+            key = company_at(ctx, view, org, "rule:legal_counsel_for", 0.75)
+            for client in clients:
+                if key and key != client:
+                    reg.fact(key, "legal_counsel_for", client, ctx.span_evidence(view, org, "rule:legal_counsel_for", 0.75))
+
+
 # --------------------------------------------------------------------------- brokers
+
+#: an at-the-market program's agreement with its sales agents ("our sales agreement, or sales agreement, with A and B")
+SALES_AGREEMENT = re.compile(
+    r"\b(?:sales|equity\s+distribution|distribution)\s+agreement(?:s)?\b(?:\s*,\s*(?:or|the)\s+[^,;]{1,40},)?"
+    r"(?:\s+(?:that\s+|which\s+)?we\s+(?:have\s+)?entered\s+into)?(?:\s+(?:dated|entered\s+into\s+on)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4},?)?"
+    r"\s+(?:with|between\s+us\s+and)\s+",
+    re.I,
+)
+#: the sentence must speak of an at-the-market program or sales agents (not a "Separation and Distribution Agreement")
+ATM_CONTEXT = re.compile(r"\bat[\s-]the[\s-]market\b|\bATM\b|\bsales\s+agents?\b", re.I)
+
+
+def sales_agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """At-the-market layout: "an at-the-market offering program under our sales agreement with A and B".
+
+    The agents sell the issuer's shares as intermediaries: recorded as broker_for.
+    """
+    reg = ctx.registry
+    if reg.registrant is None or not ATM_CONTEXT.search(sent.text):
+        return
+    orgs = _orgs_in(sent)
+    for m in SALES_AGREEMENT.finditer(sent.text):
+        if re.search(r"separation\s+and\s+$", sent.text[max(0, m.start() - 20) : m.start()], re.I):
+            continue
+        pos = sent.start_char + m.end()
+        first = next((o for o in orgs if 0 <= o.start_char - pos <= 4), None)
+        if first is None:
+            continue
+        for org in _coordinated(view, orgs, first, forward_only=True):
+            key = company_at(ctx, view, org, "rule:sales-agent", 0.7)
+            if key and key != reg.registrant:
+                reg.fact(key, "broker_for", reg.registrant, ctx.span_evidence(view, org, "rule:sales-agent", 0.7))
+
 
 BROKER_DEALER = re.compile(r"\b(?:through|via)\s+(?:its|their)\s+(?:affiliated\s+|registered\s+)?broker[\s-]*dealers?\s*,?\s*", re.I)
 
