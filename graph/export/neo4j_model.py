@@ -30,7 +30,7 @@ import networkx as nx
 NODE_META = frozenset({"label", "labels", "kind"})
 EDGE_META = frozenset({"label"})
 DATE_KEYS = frozenset({"start_date", "end_date", "report_date"})
-ID_SPACES = {"entity": "Entity", "instrument": "Instrument", "document": "Document", "resource": "Resource"}
+ID_SPACES = {"entity": "Entity", "instrument": "Instrument", "document": "Document", "offering": "Offering", "resource": "Resource"}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -129,6 +129,8 @@ class _Projector:
             return "instrument"
         if types & DOCUMENT_TYPES:
             return "document"
+        if FKG.Offering in types:
+            return "offering"
         if types & (POSITION_CLASSES | ASSERTION_CLASSES):
             return None
         text = str(term)
@@ -149,6 +151,8 @@ class _Projector:
         if kind == "document":
             subs = sorted(n for n in names if n in ("Filing", "Exhibit"))
             return (subs[0] if subs else "Document"), ["Document", *subs]
+        if kind == "offering":
+            return "Offering", ["Offering"]
         return "Resource", ["Resource"]
 
     def add_nodes(self) -> None:

@@ -93,7 +93,7 @@ def test_header_grammar_and_values(bundle, dataset):
                     check_value(field, value)
         node_count += len(rows)
     assert node_count == graph.number_of_nodes() == result.counts["nodes"]
-    assert set(ids) <= {"Entity", "Instrument", "Document", "Resource"}
+    assert set(ids) <= {"Entity", "Instrument", "Document", "Offering", "Resource"}
 
     rel_count = 0
     for path in sorted(folder.glob("rels_*.csv")):
