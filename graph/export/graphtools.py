@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
-from graph.export.base import ExportError, ExportResult, GraphSource
+from graph.export.base import ExportError, ExportResult, GraphSource, atomic_file, clean, text_safe, xml_safe
 from graph.export.projection import to_property_graph
 from graph.log import get_logger
 
@@ -74,7 +75,7 @@ def node_style(graph: nx.MultiDiGraph, node: str, data: dict[str, Any]) -> tuple
 
 
 def for_gephi(graph: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
-    """A flattened copy whose nodes are labelled by name, with ``type``, colour and size for Gephi."""
+    """A flattened, XML-safe copy whose nodes are labelled by name, with ``type``, colour and size for Gephi."""
     flat = flatten(graph)
     for node, data in flat.nodes(data=True):
         label, kind, (r, g, b), size = node_style(graph, node, data)
@@ -83,7 +84,21 @@ def for_gephi(graph: nx.MultiDiGraph, *, gexf: bool) -> nx.MultiDiGraph:
             data["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": size}
         else:
             data.update(r=r, g=g, b=b, size=size)
-    return flat
+    return cleaned(flat, xml_safe)
+
+
+def cleaned(graph: nx.MultiDiGraph, fix: Callable[[str], str]) -> nx.MultiDiGraph:
+    """A copy with ``fix`` applied to every string: ids, keys, attribute names and values.
+
+    Names come from filings (an SGML header name may hold a control character), and
+    one such character makes a whole GraphML or GEXF file unreadable.
+    """
+    out = nx.MultiDiGraph(**clean(dict(graph.graph), fix))
+    for node, data in graph.nodes(data=True):
+        out.add_node(clean(node, fix), **clean(dict(data), fix))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        out.add_edge(clean(u, fix), clean(v, fix), key=clean(key, fix), **clean(dict(data), fix))
+    return out
 
 
 def unflatten(value: Any) -> Any:
@@ -102,19 +117,14 @@ def _result(name: str, path: Path, graph: nx.MultiDiGraph) -> ExportResult:
                         [path])
 
 
-def _prepare(destination: Path | str) -> Path:
-    path = Path(destination)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def export_graphml(dataset: GraphSource, destination: Path | str, **_: Any) -> ExportResult:
     """GraphML: nodes labelled by name with ``type``, ``r``/``g``/``b`` and ``size`` (as Gephi reads them)."""
     graph = to_property_graph(dataset)
-    path = _prepare(destination)
+    path = Path(destination)
     try:
-        nx.write_graphml(for_gephi(graph, gexf=False), path, encoding="utf-8", prettyprint=True)
-    except (OSError, nx.NetworkXError) as exc:
+        with atomic_file(path) as tmp:
+            nx.write_graphml(for_gephi(graph, gexf=False), tmp, encoding="utf-8", prettyprint=True)
+    except (OSError, ValueError, nx.NetworkXError) as exc:
         raise ExportError(f"cannot write GraphML to {path}: {exc}") from exc
     return _result("graphml", path, graph)
 
@@ -122,13 +132,14 @@ def export_graphml(dataset: GraphSource, destination: Path | str, **_: Any) -> E
 def export_gexf(dataset: GraphSource, destination: Path | str, **_: Any) -> ExportResult:
     """GEXF 1.2 (Gephi): a node's ``label`` is its name (``type`` its class), an edge's its relationship type."""
     graph = to_property_graph(dataset)
-    path = _prepare(destination)
+    path = Path(destination)
     flat = for_gephi(graph, gexf=True)
     for *_, key, data in flat.edges(keys=True, data=True):
         data["id"] = key  # the stable key as GEXF edge id (networkx would number them)
     try:
-        nx.write_gexf(flat, path, encoding="utf-8", prettyprint=True, version="1.2draft")
-    except (OSError, nx.NetworkXError) as exc:
+        with atomic_file(path) as tmp:
+            nx.write_gexf(flat, tmp, encoding="utf-8", prettyprint=True, version="1.2draft")
+    except (OSError, ValueError, nx.NetworkXError) as exc:
         raise ExportError(f"cannot write GEXF to {path}: {exc}") from exc
     return _result("gexf", path, graph)
 
@@ -139,12 +150,15 @@ def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
 
 
 def export_nodelink(dataset: GraphSource, destination: Path | str, **_: Any) -> ExportResult:
-    """node-link JSON; read back with ``networkx.node_link_graph(data, edges="edges")``."""
+    """node-link JSON; read back with ``networkx.node_link_graph(data, edges="edges")``.
+
+    JSON escapes control characters itself; lone surrogates (no UTF-8 form) become U+FFFD.
+    """
     graph = to_property_graph(dataset)
-    path = _prepare(destination)
+    path = Path(destination)
     try:
-        with path.open("w", encoding="utf-8") as fh:
-            json.dump(node_link(graph), fh, ensure_ascii=False, indent=1)
-    except (OSError, TypeError) as exc:
+        with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+            json.dump(clean(node_link(graph), text_safe), fh, ensure_ascii=False, indent=1)
+    except (OSError, TypeError, ValueError) as exc:
         raise ExportError(f"cannot write node-link JSON to {path}: {exc}") from exc
     return _result("nodelink", path, graph)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 
-from graph.export.base import ExportError, ExportResult, GraphSource
+from graph.export.base import ExportError, ExportResult, GraphSource, atomic_folder, text_safe
 from graph.export.neo4j_model import Column, Neo4jGraph
 from graph.export.projection import to_property_graph
 from graph.log import get_logger
@@ -43,6 +43,14 @@ def _cell(column: Column | None, value: Any) -> str:
     return _scalar(value)
 
 
+def csv_safe(text: str) -> str:
+    """A cell the import tool reads: no NUL (C strings end there), no lone surrogate (no UTF-8 form).
+
+    Other control characters are ordinary CSV content; quoting handles commas and newlines.
+    """
+    return text_safe(text).replace("\x00", "")
+
+
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -54,21 +62,23 @@ def _scalar(value: Any) -> str:
 
 
 class _Bundle:
-    def __init__(self, model: Neo4jGraph, folder: Path) -> None:
+    def __init__(self, model: Neo4jGraph, folder: Path, target: Path | None = None) -> None:
         self.model = model
         self.folder = folder
+        self.target = target or folder
         self.node_files: list[Path] = []
         self.rel_files: list[Path] = []
         self.multiline = False
 
     def _write(self, name: str, header: list[str], rows: list[list[str]]) -> Path:
-        path = self.folder / name
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        """One CSV; ``self.folder`` is the temporary folder, the returned path the final one."""
+        rows = [[csv_safe(c) for c in row] for row in rows]
+        with (self.folder / name).open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh, lineterminator="\n")
             writer.writerow(header)
             writer.writerows(rows)
         self.multiline = self.multiline or any("\n" in c or "\r" in c for row in rows for c in row)
-        return path
+        return self.target / name
 
     def write_nodes(self) -> int:
         model, count = self.model, 0
@@ -128,27 +138,27 @@ def _shell(args: list[str]) -> str:
 
 
 def export(dataset: GraphSource, destination: Path | str, *, database: str = "neo4j", **_: Any) -> ExportResult:
-    """Write the bundle into the folder ``destination`` (created; CSV files in it are replaced)."""
+    """Write the bundle into the folder ``destination``, replacing an earlier bundle there as a whole.
+
+    The files are written to a temporary folder that is swapped in only when all are
+    complete, so a failure leaves the earlier bundle (and no half of a new one).
+    """
     folder = Path(destination)
-    if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} exists and is not a folder (the neo4j-admin bundle is a folder)")
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in [*folder.glob("nodes_*.csv"), *folder.glob("rels_*.csv")]:
-        old.unlink()
     model = Neo4jGraph.from_graph(to_property_graph(dataset))
-    bundle = _Bundle(model, folder)
     try:
-        nodes = bundle.write_nodes()
-        rels = bundle.write_relationships()
-        constraints = folder / "constraints.cypher"
-        constraints.write_text("".join(s + ";\n" for s in model.constraint_statements()), encoding="utf-8")
-        script = folder / "import.sh"
-        script.write_text(_import_script(bundle), encoding="utf-8")
-        script.chmod(0o755)
-        readme = folder / "README.md"
-        readme.write_text(_readme(bundle, database, nodes, rels), encoding="utf-8")
+        with atomic_folder(folder) as tmp:
+            bundle = _Bundle(model, tmp, folder)
+            nodes = bundle.write_nodes()
+            rels = bundle.write_relationships()
+            (tmp / "constraints.cypher").write_text(
+                "".join(s + ";\n" for s in model.constraint_statements()), encoding="utf-8")
+            script = tmp / "import.sh"
+            script.write_text(_import_script(bundle), encoding="utf-8")
+            script.chmod(0o755)
+            (tmp / "README.md").write_text(text_safe(_readme(bundle, database, nodes, rels)), encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"cannot write the neo4j-admin bundle to {folder}: {exc}") from exc
+    constraints, script, readme = folder / "constraints.cypher", folder / "import.sh", folder / "README.md"
     files = [*bundle.node_files, *bundle.rel_files, constraints, script, readme]
     log.info("neo4j-admin bundle: %d nodes, %d relationships in %d files", nodes, rels, len(files))
     return ExportResult("neo4j-admin", str(folder), {"nodes": nodes, "relationships": rels}, files)

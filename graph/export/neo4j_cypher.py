@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 
-from graph.export.base import ExportError, ExportResult, GraphSource
+from graph.export.base import ExportError, ExportResult, GraphSource, atomic_file, text_safe
 from graph.export.neo4j_model import Neo4jGraph, is_name
 from graph.export.projection import to_property_graph
 from graph.log import get_logger
@@ -24,6 +24,13 @@ log = get_logger("export.neo4j_cypher")
 
 DEFAULT_BATCH_SIZE = 500
 _ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _escape(ch: str) -> str:
+    """Cypher's escape for ``ch``; other control characters as ``\\uXXXX`` so the script stays plain text."""
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    return f"\\u{ord(ch):04x}" if ord(ch) < 0x20 or ch in "\x7f\ufffe\uffff" else ch
 
 
 def literal(value: Any) -> str:
@@ -41,7 +48,7 @@ def literal(value: Any) -> str:
     if isinstance(value, dt.date):
         return f"date('{value.isoformat()}')"
     if isinstance(value, str):
-        return "'" + "".join(_ESCAPES.get(ch, ch) for ch in value) + "'"
+        return "'" + "".join(_escape(ch) for ch in text_safe(value)) + "'"
     if isinstance(value, list | tuple):
         return "[" + ", ".join(literal(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -72,16 +79,17 @@ def export(dataset: GraphSource, destination: Path | str, *, batch_size: int = D
     """Write the script to ``destination``."""
     model = Neo4jGraph.from_graph(to_property_graph(dataset))
     path = Path(destination)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    batches = 0
     try:
-        lines = script_lines(model, batch_size)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with atomic_file(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+            for line in script_lines(model, batch_size):
+                fh.write(line + "\n")
+                batches += line.startswith(":param")
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
     except OSError as exc:
         raise ExportError(f"cannot write the Cypher script to {path}: {exc}") from exc
     graph = model.graph
-    batches = sum(1 for line in lines if line.startswith(":param"))
     log.info("cypher script: %d nodes, %d relationships, %d batches", graph.number_of_nodes(),
              graph.number_of_edges(), batches)
     return ExportResult("cypher", str(path), {"nodes": graph.number_of_nodes(),

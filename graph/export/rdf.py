@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import Dataset, Literal
 
-from graph.export.base import ExportError, ExportResult
+from graph.export.base import ExportError, ExportResult, atomic_file, text_safe, xml_safe
 from graph.log import get_logger
 from graph.rdf.convert import graph_name_to_ox, ox_to_dataset, to_ox
 from graph.store.merged import document_quads
@@ -70,13 +70,34 @@ def _sort_key(term: object) -> str:
     return str(term)
 
 
+def _safe_literal(term: Any) -> Any:
+    """An rdflib literal whose text Oxigraph accepts (lone surrogates -> U+FFFD; it rejects them)."""
+    if isinstance(term, Literal) and (fixed := text_safe(str(term))) != str(term):
+        return Literal(fixed, lang=term.language, datatype=term.datatype)
+    return term
+
+
 def _quads_of(source: Dataset | ox.Store) -> list[ox.Quad]:
     if isinstance(source, ox.Store):
         return list(document_quads(source))  # the documents' graphs, not the derived merge
     return [
-        ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph_name_to_ox(g))  # type: ignore[arg-type]
+        ox.Quad(to_ox(s), to_ox(p), to_ox(_safe_literal(o)), graph_name_to_ox(g))  # type: ignore[arg-type]
         for s, p, o, g in source.quads((None, None, None, None))
     ]
+
+
+def _xml_literal(term: Any) -> Any:
+    """``term`` with only XML 1.0 characters, for RDF/XML (a name from a filing may hold a control)."""
+    if isinstance(term, ox.Literal) and (fixed := xml_safe(term.value)) != term.value:
+        if term.language:
+            return ox.Literal(fixed, language=term.language)
+        return ox.Literal(fixed, datatype=term.datatype)
+    return term
+
+
+def xml_safe_triples(triples: list[ox.Triple]) -> list[ox.Triple]:
+    """The triples with XML-forbidden characters removed from literals (IRIs cannot hold them)."""
+    return [ox.Triple(t.subject, t.predicate, _xml_literal(t.object)) for t in triples]
 
 
 def union_triples(source: Dataset | ox.Store) -> list[ox.Triple]:
@@ -100,21 +121,23 @@ def export(dataset: Dataset | ox.Store, destination: Path | str, *, rdf_format: 
     """
     fmt, keeps_graphs, _parser = _spec(rdf_format)
     path = Path(destination)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        if fmt is None:
-            if isinstance(dataset, ox.Store):
-                dataset = ox_to_dataset(document_quads(dataset))
-            count = _write_jsonld(dataset, path, context_url)
-        elif keeps_graphs:
-            quads = dataset_quads(dataset)
-            ox.serialize(quads, str(path), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
-            count = len(quads)
-        else:
-            triples = union_triples(dataset)
-            ox.serialize(triples, str(path), fmt,
-                         prefixes=PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
-            count = len(triples)
+        with atomic_file(path) as tmp:
+            if fmt is None:
+                if isinstance(dataset, ox.Store):
+                    dataset = ox_to_dataset(document_quads(dataset))
+                count = _write_jsonld(dataset, tmp, context_url)
+            elif keeps_graphs:
+                quads = dataset_quads(dataset)
+                ox.serialize(quads, str(tmp), fmt, prefixes=PREFIXES if fmt == ox.RdfFormat.TRIG else None)
+                count = len(quads)
+            else:
+                triples = union_triples(dataset)
+                if fmt == ox.RdfFormat.RDF_XML:
+                    triples = xml_safe_triples(triples)
+                ox.serialize(triples, str(tmp), fmt,
+                             prefixes=PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML) else None)
+                count = len(triples)
     except (OSError, ValueError) as exc:
         raise ExportError(f"cannot write {rdf_format} to {path}: {exc}") from exc
     log.info("wrote %d %s to %s", count, "quads" if keeps_graphs else "triples", path)
@@ -131,5 +154,5 @@ def _write_jsonld(dataset: Dataset, path: Path, context_url: str | None) -> int:
         data = json.loads(text)
         data["@context"] = context_url
         text = json.dumps(data, ensure_ascii=False, indent=2)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text_safe(text), encoding="utf-8")
     return sum(1 for _ in dataset.quads((None, None, None, None)))

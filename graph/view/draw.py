@@ -21,6 +21,7 @@ import networkx as nx  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
+from graph.export.base import ExportError, atomic_file, xml_safe  # noqa: E402
 from graph.log import get_logger  # noqa: E402
 from graph.view.model import ViewError, ViewGraph  # noqa: E402
 from graph.view.style import NODE_STYLES, node_style  # noqa: E402
@@ -67,6 +68,8 @@ def _layout(rings: list[list[str]]) -> dict[str, tuple[float, float]]:
 
 
 def _wrap(text: str, width: int) -> str:
+    """``text`` wrapped, with XML-forbidden characters removed (one would make the SVG unreadable)."""
+    text = xml_safe(text)
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
@@ -138,13 +141,17 @@ def draw_neighbourhood(graph: ViewGraph, entity: str, out: Path | str, *, depth:
                       markerfacecolor=NODE_STYLES[k].color, markeredgecolor="white", label=NODE_STYLES[k].label)
                for k in present]
     fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=10)
-    heading = title or f"{focus.label}: relations to depth {depth}"
+    heading = xml_safe(title or f"{focus.label}: relations to depth {depth}")
     if left_out:
         heading += f" ({left_out} more not shown)"
     fig.suptitle(heading, fontsize=13, fontweight="bold", y=0.985)
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "filing-kg"}):
-        fig.savefig(out, format=fmt, facecolor="white")
+    # all or nothing: a failed savefig leaves an earlier picture at ``out`` as it was
+    try:
+        with atomic_file(out) as tmp, matplotlib.rc_context(
+                {"svg.fonttype": "none", "font.family": "DejaVu Sans", "svg.hashsalt": "filing-kg"}):
+            fig.savefig(tmp, format=fmt, facecolor="white")
+    except (OSError, ExportError) as exc:
+        raise ViewError(f"cannot draw to {out}: {exc}") from exc
     log.info("drew %s: %d nodes, %d edges", out, len(sub.nodes), len(sub.edges))
     return out
