@@ -20,6 +20,18 @@ from graph.normalize.names import company_core, name_key, same_company_name
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|messrs|prof)\.?\s+", re.I)
 _SUFFIX = re.compile(r",?\s+(jr|sr|ii|iii|iv|esq|cpa|phd|md)\.?$", re.I)
 
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_name_text(name: str) -> str:
+    """A name as text every store and format can hold: control characters become spaces, lone surrogates U+FFFD.
+
+    Names come from SGML headers and badly encoded files; a control character or a
+    lone surrogate in one breaks XML exports and the Oxigraph store downstream.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", _UNSAFE_CHARS.sub(" ", name))
+
 
 @dataclass
 class PersonName:
@@ -165,7 +177,7 @@ class EntityRegistry:
         for lists such as holder tables, where "Randall W. Byrnes" and
         "Randall W. Byrnes, Jr." are two rows, two people.
         """
-        name = re.sub(r"\s+", " ", name).strip()
+        name = re.sub(r"\s+", " ", clean_name_text(name)).strip()
         key = None
         if cik:
             key = next((e.key for e in self.entities.values() if e.cik == cik), None)

@@ -38,3 +38,9 @@ def test_merge_moves_facts_and_instruments():
     reg.merge(b, a)
     assert b not in reg.entities
     assert {f.subject for f in reg.facts} == {a, f"{a}/Warrant"}
+
+
+def test_names_lose_control_characters_and_lone_surrogates() -> None:
+    reg = EntityRegistry("x.txt")
+    key = reg.add("Company", "Acme\x01 Widgets\x0b Inc.\ud800")
+    assert reg.entities[key].name == "Acme Widgets Inc.\ufffd"
