@@ -35,9 +35,10 @@ from urllib.parse import parse_qs
 from graph.errors import ConfigError, QueryError, StoreError
 from graph.log import get_logger
 from graph.store.merged import is_merged, sync
-from graph.store.results import QueryTimeout, dataset_options, execute, kind, limited, serialize
+from graph.store.results import dataset_options
 from graph.rdf.namespaces import PREFIXES
-from graph.serve.negotiate import choose
+from graph.serve.guard import RemoteAccessRefused, check_remote_access
+from graph.serve.workers import Job, Outcome, ProcessPool, QueryStopped, run_job
 from graph.serve.page import index_html
 from graph.serve.security import (
     SECURITY_HEADERS,
@@ -72,6 +73,12 @@ class ServerConfig:
     documents_dir: str | None = None  # filings folder, so the explorer can show a fact's source span
     update_token: str | None = None  # required when allow_updates: ``Authorization: Bearer <token>``
     cors_origin: str | None = None  # e.g. "https://example.org" or "*"; None = no CORS headers at all
+    allowed_services: tuple[str, ...] = ()  # hosts SERVICE may call; empty = no federation (no outgoing requests)
+    allow_load: bool = False  # LOAD <iri> in updates (fetches the IRI); off = refused even with the token
+    allowed_hosts: tuple[str, ...] = ()  # Host header names accepted besides the bound address (DNS rebinding)
+    read_timeout: float | None = 30.0  # seconds a client has to send its whole request (headers and body)
+    processes: bool = True  # evaluate in killable worker processes (on-disk read-only stores; else threads)
+    memory_limit: int | None = 1024  # MB of resident memory all query workers may use together; None = no budget
 
 
 class HttpError(Exception):
@@ -111,6 +118,12 @@ class SparqlApp:
             raise ConfigError("updates are enabled but the store was opened read-only")
         self._pool = ThreadPoolExecutor(max_workers=max(1, self.config.workers),
                                         thread_name_prefix="filing-kg-sparql")
+        self.processes: ProcessPool | None = None
+        path = getattr(store, "path", None)
+        if self.config.processes and path is not None and not self.config.allow_updates:
+            memory = self.config.memory_limit
+            self.processes = ProcessPool(str(path), self.config.workers, memory << 20 if memory else None)
+        self.hosts: set[str] | None = None  # Host header values accepted; set by the server once bound
         self._view = None
         if self.config.explorer:
             from graph.view.web import ViewApp  # the explorer shares the store, read-only
@@ -118,8 +131,17 @@ class SparqlApp:
             self._view = ViewApp(store, prefix="/view", documents_dir=self.config.documents_dir)
 
     def close(self) -> None:
-        """Stop accepting work; running queries finish in the background."""
+        """Stop accepting work; threads finish in the background, worker processes are killed."""
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self.processes is not None:
+            self.processes.close()
+
+    def bind(self, host: str, port: int) -> None:
+        """Accept only requests whose Host names the bound address (with its port) or an allowed host."""
+        names = {host.lower(), "localhost", "127.0.0.1", "[::1]", *(h.lower() for h in self.config.allowed_hosts)}
+        self.hosts = {f"{name}:{port}" for name in names} | set(self.config.allowed_hosts)
+        if port == 80:
+            self.hosts |= names
 
     # ------------------------------------------------------------------ WSGI
 
@@ -129,6 +151,10 @@ class SparqlApp:
         def respond(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
             return start_response(status, [*headers, *extra], *([exc_info] if exc_info else []))
 
+        if self.hosts is not None and (environ.get("HTTP_HOST") or "").lower() not in self.hosts:
+            return self._send(environ, respond, Response(
+                403, b"unknown Host header (start the server with --allowed-host NAME to accept it)\n",
+                "text/plain; charset=utf-8", []))
         if self._view is not None and self._view.handles(environ.get("PATH_INFO", "")):
             try:
                 return self._view(environ, respond)
@@ -160,7 +186,7 @@ class SparqlApp:
         if path not in _ENDPOINTS:
             raise HttpError(404, f"no such resource: {path} (the endpoint is /sparql)")
         method = environ.get("REQUEST_METHOD", "GET").upper()
-        url_params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        url_params = _parse_qs(environ.get("QUERY_STRING", "").encode("latin-1", "replace"))
         if method in ("GET", "HEAD"):
             if "update" in url_params:
                 raise HttpError(400, "updates must be sent with POST")
@@ -177,7 +203,7 @@ class SparqlApp:
         ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         body = _read_body(environ, self.config.max_body)
         if ctype == _FORM:
-            params = {**url_params, **parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)}
+            params = {**url_params, **_parse_qs(body)}
             if "query" in params and "update" in params:
                 raise HttpError(400, "send either 'query' or 'update', not both")
             if "update" in params:
@@ -195,60 +221,45 @@ class SparqlApp:
 
     def _query(self, query: str, params: dict[str, list[str]], environ: dict[str, Any]) -> Response:
         try:
-            options = dataset_options(
+            check_remote_access(query, allowed_services=self.config.allowed_services)
+            dataset_options(  # validates the graph IRIs here, so a bad one is a 400 before any work
                 default_graph_uris=params.get("default-graph-uri") or None,
                 named_graph_uris=params.get("named-graph-uri") or None,
-                merged=is_merged(self.store.oxigraph),
             )
         except QueryError as exc:
             raise HttpError(400, str(exc)) from None
-        accept = environ.get("HTTP_ACCEPT")
         timeout = self.config.timeout or None
+        job = Job(query=query, default_graph_uris=params.get("default-graph-uri") or None,
+                  named_graph_uris=params.get("named-graph-uri") or None,
+                  merged=is_merged(self.store.oxigraph), accept=environ.get("HTTP_ACCEPT"),
+                  max_rows=self.config.max_rows or None, timeout=timeout)
+        if self.processes is not None:
+            try:
+                outcome = self.processes.run(job, timeout)
+            except QueryStopped as exc:
+                raise HttpError(503, str(exc)) from None
+            except StoreError:
+                log.exception("query worker failed")
+                raise HttpError(500, "store error (see the server log)") from None
+        else:
+            outcome = self._on_thread(job, timeout)
+        status, body, media, headers = outcome
+        if status != 200:
+            raise HttpError(status, body.decode("utf-8", "replace").strip())
+        return Response(status, body, media, headers)
+
+    def _on_thread(self, job: Job, timeout: float | None) -> Outcome:
+        """In-process evaluation (in-memory or writable stores): the deadline stops the wait and the row loop."""
         deadline = time.monotonic() + timeout if timeout else None
         cancel = threading.Event()
         store = self.store.oxigraph
-        max_rows = self.config.max_rows or None
-
-        def work() -> Response | HttpError:
-            # pyoxigraph results are thread-bound ("unsendable"): they are created,
-            # consumed and dropped on this worker, and errors come back as values
-            # so no traceback carries one to the request thread.
-            result = None
-            truncated = False
-            try:
-                result = execute(store, query, **options)
-                chosen = choose(accept, kind(result))
-                if chosen is None:
-                    return HttpError(406, f"cannot produce {accept!r} for a {kind(result).upper()} result")
-                fmt, media = chosen
-                capped = limited(result, max_rows=max_rows, deadline=deadline, cancel=cancel)
-                body = serialize(capped.result, fmt)
-                truncated = capped.truncated
-                del capped
-            except QueryTimeout:
-                return HttpError(503, f"query timed out after {timeout:g} s")
-            except QueryError as exc:
-                return HttpError(400, str(exc))
-            except StoreError:
-                log.exception("store error while answering a query")
-                return HttpError(500, "store error (see the server log)")
-            finally:
-                del result
-            headers = [("Vary", "Accept")]
-            if truncated:
-                headers += [("X-SPARQL-Truncated", "true"), ("X-SPARQL-Max-Rows", str(max_rows))]
-            return Response(200, body, media, headers)
-
-        future = self._pool.submit(work)
+        future = self._pool.submit(run_job, store, job, deadline, cancel)
         try:
-            outcome = future.result(timeout=timeout)
+            return future.result(timeout=timeout)
         except FutureTimeout:
             cancel.set()
             future.cancel()
             raise HttpError(503, f"query timed out after {timeout:g} s") from None
-        if isinstance(outcome, HttpError):
-            raise outcome
-        return outcome
 
     def _update(self, update: str, params: dict[str, list[str]], environ: dict[str, Any]) -> Response:
         if not self.config.allow_updates:
@@ -258,6 +269,11 @@ class SparqlApp:
         except AuthError as exc:
             headers = [("WWW-Authenticate", 'Bearer realm="filing-kg"')] if exc.status == 401 else []
             raise HttpError(exc.status, exc.message, headers) from None
+        try:
+            check_remote_access(update, allowed_services=self.config.allowed_services,
+                                allow_load=self.config.allow_load)
+        except RemoteAccessRefused as exc:
+            raise HttpError(403 if "LOAD" in str(exc) else 400, str(exc)) from None
         if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
             raise HttpError(400, "using-graph-uri/using-named-graph-uri are not supported; use USING in the update")
         try:
@@ -277,6 +293,14 @@ def _one(params: dict[str, list[str]], name: str) -> str:
     if len(values) != 1:
         raise HttpError(400, f"exactly one '{name}' parameter is required")
     return values[0]
+
+
+def _parse_qs(raw: bytes) -> dict[str, list[str]]:
+    """Form or URL parameters; 400 unless the bytes and their %-escapes are UTF-8 (never guessed at)."""
+    try:
+        return parse_qs(raw.decode("utf-8"), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise HttpError(400, "the parameters are not UTF-8") from None
 
 
 def _decode(body: bytes) -> str:

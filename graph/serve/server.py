@@ -7,12 +7,14 @@ threads, while query evaluation is bounded by the app's own worker pool.
 from __future__ import annotations
 
 import errno
+import io
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from socketserver import ThreadingMixIn
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server
 
 from graph.errors import ConfigError
 from graph.log import get_logger
@@ -55,6 +57,67 @@ class _Handler(WSGIRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         log.info("%s %s", self.address_string(), format % args)
 
+    def setup(self) -> None:
+        self.timeout = self.server.get_app().config.read_timeout or None  # per socket operation
+        super().setup()
+
+    def handle(self) -> None:
+        """The stdlib's one-request ``handle``, with a deadline on reading the whole request.
+
+        A per-``recv`` timeout does not stop a client that sends one byte a second,
+        so a timer shuts the socket down unless the request line, the headers and
+        the body (read here, up to the app's body limit) all arrive within
+        ``read_timeout``; the app then reads the body from memory.
+        """
+        app = self.server.get_app()
+        timer = None
+        if app.config.read_timeout:
+            timer = threading.Timer(app.config.read_timeout, self._drop)
+            timer.daemon = True
+            timer.start()
+        try:
+            self.raw_requestline = self.rfile.readline(65537)
+            if len(self.raw_requestline) > 65536:
+                self.requestline = self.request_version = self.command = ""
+                self.send_error(414)
+                return
+            if not self.parse_request():
+                return
+            body = self._read_body(app.config.max_body)
+        finally:
+            if timer is not None:
+                timer.cancel()
+        if self._dropped:
+            return
+        handler = ServerHandler(body if body is not None else self.rfile, self.wfile, self.get_stderr(),
+                                self.get_environ(), multithread=False)
+        handler.request_handler = self  # type: ignore[attr-defined]
+        handler.run(app)
+
+    _dropped = False
+
+    def _drop(self) -> None:
+        """The read deadline passed: end the connection (the blocked read returns, the thread is freed)."""
+        self._dropped = True
+        log.info("dropping %s: request not received within the read timeout", self.address_string())
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def _read_body(self, limit: int) -> io.BytesIO | None:
+        """The declared body, read in full (None when the app refuses it unread: too large, chunked, bad length)."""
+        if self.headers.get("Transfer-Encoding"):
+            return None
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return None
+        if length <= 0 or length > limit:
+            return None
+        data = self.rfile.read(length)
+        return io.BytesIO(data)
+
 
 def make_http_server(app: SparqlApp, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> WSGIServer:
     """A bound (not yet serving) server; ``port=0`` picks a free port (see ``server.server_port``).
@@ -65,11 +128,13 @@ def make_http_server(app: SparqlApp, host: str = DEFAULT_HOST, port: int = DEFAU
     if not is_loopback(host):
         log.warning("serving on %s: the endpoint is reachable from other machines", host)
     try:
-        return make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_Handler)
+        server = make_server(host, port, app, server_class=_ThreadingWSGIServer, handler_class=_Handler)
     except OSError as exc:  # in use, not ours to bind, no such interface: the user picks another
         reason = "is in use (another server is listening on it)" if exc.errno == errno.EADDRINUSE else \
             f"cannot be bound ({exc.strerror or exc})"
         raise ConfigError(f"port {port} on {host} {reason}; pass --port with a free port, or 0 for any") from None
+    app.bind(host, server.server_port)
+    return server
 
 
 def serve(store: GraphStore, config: ServerConfig | None = None, host: str = DEFAULT_HOST,

@@ -92,6 +92,8 @@ def execute(store: ox.Store, query: str, **options: Any) -> RawResult:
         raise QueryError(f"malformed SPARQL query: {exc}") from exc
     except OSError as exc:
         raise StoreError(f"query failed: {exc}") from exc
+    except RuntimeError as exc:  # an evaluation error of the query itself (e.g. an unbound SERVICE variable)
+        raise QueryError(f"query failed: {exc}") from exc
 
 
 def kind(result: RawResult) -> str:
@@ -113,7 +115,12 @@ class Limited:
 
 
 def _tsv_term(term: object) -> str:
-    return "" if term is None else str(term)
+    """A term as SPARQL TSV writes it; triple terms as ``<<( s p o )>>`` (``str`` omits the brackets)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Triple):
+        return f"<<( {_tsv_term(term.subject)} {_tsv_term(term.predicate)} {_tsv_term(term.object)} )>>"
+    return str(term)
 
 
 def limited(
@@ -150,7 +157,10 @@ def limited(
                 lines.append("\t".join(_tsv_term(solution[n]) for n in names))
                 count += 1
                 check(count)
-            parsed = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+            try:
+                parsed = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+            except (SyntaxError, ValueError) as exc:  # a term the TSV round trip cannot carry
+                raise QueryError(f"cannot write this result: {exc}") from exc
             return Limited(parsed, truncated, count)
         triples: list[ox.Triple] = []
         for triple in result:
@@ -162,6 +172,8 @@ def limited(
         return Limited(triples, truncated, len(triples))
     except OSError as exc:
         raise StoreError(f"query failed: {exc}") from exc
+    except RuntimeError as exc:  # evaluation errors surface while iterating
+        raise QueryError(f"query failed: {exc}") from exc
 
 
 def serialize(result: RawResult | list[ox.Triple], fmt: str) -> bytes:
