@@ -347,7 +347,8 @@ def remove(doc_ids: tuple[str, ...], store_path: Path) -> None:
         sys.exit(1)
 
 
-EXAMPLES["serve"] = "filing-kg serve --store out/store --port 7878"
+EXAMPLES["serve"] = ("filing-kg serve --store out/store --port 7878 --timeout 10 --max-memory 512 "
+                     "--allowed-host kg.example.org --allow-service query.wikidata.org")
 
 
 @main.command(epilog=_example("serve"))
@@ -361,14 +362,23 @@ EXAMPLES["serve"] = "filing-kg serve --store out/store --port 7878"
 @click.option("--max-rows", type=click.IntRange(0), default=10000, show_default=True, help="Result rows/triples per response (0 = no cap); the rest is cut and flagged X-SPARQL-Truncated.")
 @click.option("--workers", type=click.IntRange(1), default=4, show_default=True, help="Queries evaluated at once.")
 @click.option("--documents", "documents_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Filings folder, so the explorer at /view/ can show each fact's source span.")
+@click.option("--allow-service", "allowed_services", multiple=True, metavar="HOST", help="Let SERVICE call this host (repeatable); by default SERVICE is refused with 400 and the server makes no outgoing requests.")
+@click.option("--allow-load", is_flag=True, help="Let updates use LOAD <iri> (the server fetches the IRI); refused by default, even with the token.")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME", help="Accept requests whose Host header is NAME (repeatable; besides 127.0.0.1/localhost and the bound address); others get 403.")
+@click.option("--read-timeout", type=click.FloatRange(0), default=30.0, show_default=True, help="Seconds a client has to send its whole request (0 = no limit); slower clients are dropped.")
+@click.option("--max-memory", type=click.IntRange(0), default=1024, show_default=True, help="MB of memory the query workers may use together (0 = no budget); the largest running query past it is stopped with 503.")
 @_guard
 def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: float, max_rows: int, workers: int,
-          documents_dir: str | None, update_token: str | None = None, cors_origin: str | None = None) -> None:
+          documents_dir: str | None, update_token: str | None = None, cors_origin: str | None = None,
+          allowed_services: tuple[str, ...] = (), allow_load: bool = False, allowed_hosts: tuple[str, ...] = (),
+          read_timeout: float = 30.0, max_memory: int = 1024) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (HTML query page at /, explorer at /view/).
 
     Read-only unless --allow-updates (with a token). Content negotiation gives SPARQL JSON,
     XML, CSV or TSV for SELECT/ASK and Turtle, N-Triples, RDF/XML, JSON-LD ...
-    for CONSTRUCT/DESCRIBE. Stop with Ctrl-C.
+    for CONSTRUCT/DESCRIBE. Each query of a read-only store runs in one of --workers
+    worker processes and is stopped (503) past --timeout or --max-memory. No outgoing
+    requests unless --allow-service/--allow-load. Stop with Ctrl-C.
     """
     from graph.serve import ServerConfig
     from graph.serve import serve as run_server
@@ -379,7 +389,9 @@ def serve(store_path: Path, host: str, port: int, allow_updates: bool, timeout: 
     require_token(allow_updates, token)  # before the store is opened for writing
     config = ServerConfig(allow_updates=allow_updates, timeout=timeout or None,
                           max_rows=max_rows or None, workers=workers, documents_dir=documents_dir,
-                          update_token=token, cors_origin=cors_origin)
+                          update_token=token, cors_origin=cors_origin, allowed_services=allowed_services,
+                          allow_load=allow_load, allowed_hosts=allowed_hosts, read_timeout=read_timeout or None,
+                          memory_limit=max_memory or None)
     with open_store(store_path, read_only=not allow_updates) as store:
         run_server(store, config, host, port,
                    ready=lambda url: click.echo(f"SPARQL endpoint: {url} ({len(store.documents())} documents; "

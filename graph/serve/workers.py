@@ -125,6 +125,8 @@ class _Worker:
     conn: Connection
     ready: bool = False
     busy: bool = False
+    busy_since: float = 0.0
+    niced: bool = False
     stopped_for: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -176,10 +178,21 @@ class ProcessPool:
         with self._lock:
             self._workers.discard(worker)
 
-        def start() -> None:
+        def start() -> None:  # only a worker that opened the store joins the idle queue (no cold start for a client)
             worker.process.join(timeout=5)
-            if not self._closed.is_set():
-                self._idle.put(self._spawn())
+            if self._closed.is_set():
+                return
+            fresh = self._spawn()
+            try:
+                if fresh.conn.poll(60) and fresh.conn.recv()[0] == "ready":
+                    fresh.ready = True
+            except (EOFError, OSError):
+                pass
+            if not fresh.ready:
+                log.error("a query worker could not start; the pool is one worker smaller")
+                fresh.kill("failed")
+                return
+            self._idle.put(fresh)
 
         threading.Thread(target=start, name="filing-kg-respawn", daemon=True).start()
 
@@ -200,14 +213,21 @@ class ProcessPool:
                 if message[0] != "ready":
                     raise StoreError(str(message[1]))
                 worker.ready = True
+            worker.busy_since = time.monotonic()
             worker.busy = True
             worker.conn.send(job)
             outcome = self._receive(worker, deadline)
             worker.busy = False
+            if worker.niced:
+                os.setpriority(os.PRIO_PROCESS, worker.process.pid, 0)
+                worker.niced = False
         except _Expired:
             worker.kill("timeout")
             self._replace(worker)
             raise QueryStopped(f"query timed out after {timeout:g} s and was stopped") from None
+        except PermissionError:  # cannot restore its priority: retire it, the answer is still good
+            self._replace(worker)
+            return outcome
         except (EOFError, OSError):
             reason = worker.stopped_for
             self._replace(worker)
@@ -229,12 +249,21 @@ class ProcessPool:
         return worker.conn.recv()
 
     def _watch(self) -> None:
-        """Every 50 ms: if the workers together exceed the budget, kill the largest busy one."""
+        """Every 50 ms: lower the CPU priority of queries running over 0.5 s (so short ones stay fast on
+        few cores), and if the workers together exceed the memory budget, kill the largest busy one."""
         while not self._closed.wait(0.05):
-            if not self.memory_limit:
-                continue
             with self._lock:
                 workers = list(self._workers)
+            now = time.monotonic()
+            for w in workers:
+                if w.busy and not w.niced and now - w.busy_since > 0.5 and w.process.pid:
+                    try:
+                        os.setpriority(os.PRIO_PROCESS, w.process.pid, 15)
+                        w.niced = True
+                    except OSError:
+                        pass
+            if not self.memory_limit:
+                continue
             sizes = [(_rss(w.process.pid), w) for w in workers if w.process.pid]
             if sum(size for size, _ in sizes) <= self.memory_limit:
                 continue
