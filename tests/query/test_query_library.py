@@ -127,3 +127,15 @@ def test_instruments_carry_their_deal(sample):
         assert by_type["Convertible Note"] == {deal}
         assert by_type["Warrant"] == {deal}  # offered, no terms: the deal's row without a term
         assert by_type["Common Stock"] == {("", "", "")}  # only a conversion target: no deal
+
+
+def test_clients_see_each_shipped_query_form() -> None:
+    """SPARQL clients sniff the query form from the text (comments included): it must read as what it is."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    client = SPARQLWrapper("http://127.0.0.1:9/sparql")
+    for q in list_queries():
+        client.setQuery(q.text)
+        body = "\n".join(line for line in q.text.splitlines() if not line.lstrip().startswith("#"))
+        form = next(w for w in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE") if w in body.upper())
+        assert client.queryType == form, q.name
