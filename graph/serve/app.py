@@ -67,7 +67,7 @@ class ServerConfig:
     allow_updates: bool = False
     timeout: float | None = 30.0  # seconds per query; None or 0 = no limit
     max_rows: int | None = 10_000  # solutions/triples per response; None or 0 = no cap
-    workers: int = 4  # queries evaluated at once
+    workers: int = 6  # queries evaluated at once: four runaway queries still leave two free
     max_body: int = 1 << 20  # bytes of a POST body
     explorer: bool = True  # the graph explorer at /view/ (issue 6)
     documents_dir: str | None = None  # filings folder, so the explorer can show a fact's source span
