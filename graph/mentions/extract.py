@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Sequence
 
+import numpy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.registry import EntityRegistry
@@ -17,7 +19,7 @@ from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
 from graph.mentions.spanents import release
 from graph.mentions.steps import run_steps
 from graph.model import Extraction, SourceDocument
-from graph.text.chunks import split_part
+from graph.text.chunks import PARSE_CHARS, piece_bounds, split_part
 from graph.text.reflow import reflow
 from graph.timing import StageTimer
 
@@ -52,6 +54,58 @@ def finish(ctx: DocContext) -> Extraction:
     )
 
 
+def _lean(doc: Doc) -> Doc:
+    """Drop the tok2vec tensor once parsed: no rule reads it, and it is most of a parse's memory."""
+    doc.tensor = numpy.empty((0,), dtype="float32")
+    return doc
+
+
+def parse_texts(nlp: Language, texts: Sequence[str], batch_size: int = 16) -> Iterator[Doc]:
+    """One Doc per text, in order; a long text is parsed in pieces that are joined back into one Doc.
+
+    spaCy's working memory grows with the text it parses at once, so a text over
+    :data:`~graph.text.chunks.PARSE_CHARS` is cut at blank lines, line ends or
+    sentence ends, the pieces go through ``nlp.pipe`` like any other text, and
+    ``Doc.from_docs`` joins them: the joined Doc's text is the original text
+    exactly, so every offset stays valid for the rules.
+    """
+    pieces: list[str] = []
+    owners: list[int] = []
+    for i, text in enumerate(texts):
+        for s, e in piece_bounds(text, PARSE_CHARS):
+            pieces.append(text[s:e])
+            owners.append(i)
+    current: list[Doc] = []
+    owner = 0
+    for i, doc in zip(owners, _pipe_bounded(nlp, pieces, batch_size)):
+        if i != owner:
+            yield _joined(current)
+            current, owner = [], i
+        current.append(_lean(doc))
+    if current:
+        yield _joined(current)
+
+
+def _pipe_bounded(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` in batches of at most ``batch_size`` texts *and* about two pieces' worth of characters."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or size + len(text) > 2 * PARSE_CHARS):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    return _lean(Doc.from_docs(docs, ensure_whitespace=False))
+
+
 def extract_batch(
     docs: Sequence[SourceDocument],
     nlp: Language,
@@ -77,14 +131,14 @@ def extract_batch(
     views = [(i, v) for i, ctx in enumerate(ctxs) if ctx is not None for v in ctx.views if v.nlp]
     with timer.stage("nlp"):
         try:
-            for (_, view), doc in zip(views, nlp.pipe([v.flow.text for _, v in views], batch_size=batch_size)):
+            for (_, view), doc in zip(views, parse_texts(nlp, [v.flow.text for _, v in views], batch_size)):
                 view.doc = doc
         except Exception:  # noqa: BLE001 - find the document that fails, parse the others
             for i, view in views:
                 if outcomes[i] is not None or view.doc is not None:
                     continue
                 try:
-                    view.doc = nlp(view.flow.text)
+                    (view.doc,) = parse_texts(nlp, [view.flow.text], 1)
                 except Exception as exc:  # noqa: BLE001
                     outcomes[i] = exc
     for i, ctx in enumerate(ctxs):

@@ -16,8 +16,11 @@ import re
 
 from graph.model import TextPart
 
-#: default piece size: big enough for whole sections, small enough to bound parser memory
-CHUNK_CHARS = 200_000
+#: views longer than this are split (spaCy's ``max_length``; rules read a view's layout whole below it)
+CHUNK_CHARS = 1_000_000
+#: the parser reads a view in pieces of at most this many characters and the pieces are joined
+#: back into one Doc: spaCy's working memory grows with the text it parses at once
+PARSE_CHARS = 50_000
 
 _BOUNDARIES = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"')\]]?\s"), re.compile(r"\s"))
 
@@ -37,25 +40,32 @@ def _cut(text: str, start: int, limit: int) -> int:
     return end
 
 
+def piece_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` pieces of at most ``limit`` characters covering ``text`` exactly."""
+    if limit <= 0:
+        raise ValueError("limit must be positive")
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = _cut(text, start, limit)
+        bounds.append((start, end))
+        start = end
+    return bounds or [(0, 0)]
+
+
 def split_part(part: TextPart, limit: int = CHUNK_CHARS) -> list[TextPart]:
     """``part`` itself if short enough, else consecutive pieces that together are exactly its text."""
     if limit <= 0:
         raise ValueError("limit must be positive")
-    text = part.text
-    if len(text) <= limit:
+    if len(part.text) <= limit:
         return [part]
-    pieces: list[TextPart] = []
-    start = 0
-    while start < len(text):
-        end = _cut(text, start, limit)
-        pieces.append(
-            TextPart(
-                text=text[start:end],
-                offsets=part.offsets[start : end + 1],
-                doc_type=part.doc_type,
-                description=part.description,
-                kind=part.kind,
-            )
+    return [
+        TextPart(
+            text=part.text[start:end],
+            offsets=part.offsets[start : end + 1],
+            doc_type=part.doc_type,
+            description=part.description,
+            kind=part.kind,
         )
-        start = end
-    return pieces
+        for start, end in piece_bounds(part.text, limit)
+    ]
