@@ -72,8 +72,6 @@ class DocContext:
     labelled_file_numbers: list[tuple[TextPart, str, int, int]] = field(default_factory=list)
     #: instrument types already described, so a later bare "the notes" keeps its type
     instrument_types: set[str] = field(default_factory=set)
-    #: outline headings and table caption rows (source spans): titles, not names
-    headings: list[tuple[int, int]] = field(default_factory=list)
     #: signature blocks per view index, for the document's report date
     signatures: list[tuple[int, Signature]] = field(default_factory=list)
 

@@ -116,15 +116,13 @@ def outline_step(ctx: DocContext, view: PartView) -> None:
     """Keep people and suffix-less firms out of outline headings and table captions.
 
     "Item 9.01 Financial Statements and Exhibits" and "Title of each class |
-    Trading Symbol" are written in title case and read as names by small models;
-    the spans are recorded (as source spans) for later rules too.
+    Trading Symbol" are written in title case and read as names by small models.
     """
     if view.doc is None:
         return
     spans = heading_spans(view.flow.text)
     if not spans:
         return
-    ctx.headings.extend(view.flow.source_span(s, e) for s, e in spans)
     doc = view.doc
 
     def in_heading(ent: Span) -> bool:

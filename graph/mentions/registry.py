@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Entity, Evidence, Fact, Instrument
-from graph.normalize.names import company_core, name_key, same_company_name
+from graph.normalize.names import name_key, same_company_name
 
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|messrs|prof)\.?\s+", re.I)
 _SUFFIX = re.compile(r",?\s+(jr|sr|ii|iii|iv|esq|cpa|phd|md)\.?$", re.I)

@@ -17,7 +17,7 @@ from graph.mentions.components import AGENCY_LABEL
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import company_at, display_company
 from graph.mentions.gazetteer import ABBREV_SUFFIX_END, EXCHANGE_NAMES
-from graph.mentions.spanents import doc_ents, span_ents
+from graph.mentions.spanents import span_ents
 from graph.mentions.roles import officers_in_sentence
 from graph.mentions.parties import agents_in_sentence, investors_in_sentence
 from graph.mentions.acquisitions import acquisitions_in_sentence
