@@ -20,6 +20,7 @@ from graph.config import Settings
 from graph.errors import FilingKGError
 from graph.log import logger
 from graph.fetch.cli_support import EdgarArgs, edgar_options, fetch_first
+from graph.progress import StepBar, progress_bar
 
 EXAMPLES = {
     "build": "filing-kg build data/filings --out out",
@@ -62,31 +63,24 @@ def _settings(model: str | None) -> Settings:
 
 
 def _extract(sources: tuple[str, ...], settings: Settings, quiet: bool = False):
-    """Extract with a progress bar on stderr; report each failure on one line."""
+    """Extract with a progress bar on a terminal's stderr; report each failure on one line."""
     from graph.pipeline import extract_paths
-    from graph.source import expand_sources
 
-    try:
-        total = len(expand_sources(sources))
-    except FilingKGError:
-        total = 0
-    show = total > 1 and not quiet
-    with click.progressbar(length=max(total, 1), label="extracting", file=sys.stderr, show_pos=True) if show else _Null() as bar:
-        result = extract_paths(sources, settings, progress=bar.update if show else None)
+    with progress_bar(_count_sources(sources), "extracting", quiet=quiet) as advance:
+        result = extract_paths(sources, settings, progress=advance)
     for failure in result.failures:
         click.echo(f"error: {failure}", err=True)
     return result
 
 
-class _Null:
-    def __enter__(self) -> "_Null":
-        return self
+def _count_sources(sources: tuple[str, ...]) -> int:
+    """How many files SOURCES name (0 when they cannot be listed: the build reports that itself)."""
+    from graph.source import expand_sources
 
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, n: int) -> None:  # pragma: no cover - trivial
-        return None
+    try:
+        return len(expand_sources(sources))
+    except FilingKGError:
+        return 0
 
 
 model_option = click.option(
@@ -154,15 +148,9 @@ def _build_into(sources: tuple[str, ...], store: Any, settings: Settings, force:
                 jobs: int = 1, dask: str | None = None):
     """Add new or changed SOURCES to the store with a progress bar; report each failure on one line."""
     from graph.pipeline import build_into_store
-    from graph.source import expand_sources
 
-    try:
-        total = len(expand_sources(sources))
-    except FilingKGError:
-        total = 0
-    show = total > 1
-    with click.progressbar(length=max(total, 1), label="building", file=sys.stderr, show_pos=True) if show else _Null() as bar:
-        result = build_into_store(sources, store, settings, force=force, progress=bar.update if show else None,
+    with progress_bar(_count_sources(sources), "building") as advance:
+        result = build_into_store(sources, store, settings, force=force, progress=advance,
                                   jobs=jobs, dask=dask, keep_extractions=False, strict=strict)
     for failure in result.failures:
         click.echo(f"error: {failure}", err=True)
@@ -214,7 +202,9 @@ def evaluate(gold_dir: Path, filings: Path, as_json: bool, verbose_: bool, only:
     from graph.evaluate.run import evaluate_dir
     from graph.evaluate.report import format_report, report_to_json
 
-    report, failures = evaluate_dir(gold_dir, filings, _settings(model), only=only, exclude=exclude, split=split)
+    with StepBar("scoring") as bar:
+        report, failures = evaluate_dir(gold_dir, filings, _settings(model), only=only, exclude=exclude,
+                                        split=split, progress=bar)
     for f in failures:
         click.echo(f"error: {f}", err=True)
     if as_json:
@@ -244,8 +234,9 @@ _QUERY_FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "n
 def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: str, doc_ids: tuple[str, ...], list_: bool) -> None:
     """Run SPARQL: inline text, a .rq file, or the name of a shipped query.
 
-    The usual prefixes (fkg:, fkgid:, rdfs:, prov:, org:, schema: ...) are
-    predeclared. Shipped queries take parameters with --param (see --list);
+    The usual prefixes (fkg:, fkgid:, rdfs:, prov:, org:, schema: ...) and
+    one per kind of entity (company:, person:, agency:, instrument:,
+    document:, offering:) are predeclared: `company:innovo-group`. Shipped queries take parameters with --param (see --list);
     values are bound safely (escaped literals, validated IRIs). Output is a
     table, or standard SPARQL results/RDF for other --format values.
     """
@@ -437,10 +428,14 @@ def view(store_path: Path, out: Path, focus: str | None, depth: int, max_nodes: 
     from graph.store import open_store
     from graph.view import load_view_graph, write_explorer
 
-    with open_store(store_path, read_only=True) as store:
-        graph = load_view_graph(store)
-    doc_url = f"{documents.resolve().as_uri()}/{{doc}}#char={{start}},{{end}}" if documents else None
-    path = write_explorer(out, graph, focus=focus, depth=depth, max_nodes=max_nodes, doc_url=doc_url)
+    with StepBar("explorer") as bar:
+        bar(0, 2)
+        with open_store(store_path, read_only=True) as store:
+            graph = load_view_graph(store)
+        bar(1, 2)
+        doc_url = f"{documents.resolve().as_uri()}/{{doc}}#char={{start}},{{end}}" if documents else None
+        path = write_explorer(out, graph, focus=focus, depth=depth, max_nodes=max_nodes, doc_url=doc_url)
+        bar(2, 2)
     click.echo(f"explorer: {path} ({len(graph.nodes)} nodes, {len(graph.edges)} relations)")
 
 
@@ -514,8 +509,8 @@ def _run_export(name: str, destination: Any, store_path: Path, document: str | N
         raise ExportError(f"no store at {store_path} (run `filing-kg build ... --out DIR` first, or pass --store)")
     query = Path(construct).read_text(encoding="utf-8") if construct and Path(construct).is_file() else construct
     selection = Selection(document=document, entity=entity, depth=depth, construct=query)
-    with open_store(store_path, read_only=True) as store:
-        return export(name, store, destination, selection=selection, **options)
+    with open_store(store_path, read_only=True) as store, StepBar(f"exporting {name}") as bar:
+        return export(name, store, destination, selection=selection, progress=bar, **options)
 
 
 @main.group(name="export", invoke_without_command=True,

@@ -7,7 +7,7 @@ objects) means the score measures what users actually get out of the graph.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -19,6 +19,9 @@ from graph.evaluate.score import DocumentScore, score_document
 from graph.log import get_logger
 
 log = get_logger("evaluate")
+
+#: ``progress(done, total)``: called after each gold document is scored (a full run takes tens of seconds).
+Progress = Callable[[int, int], None]
 
 
 def predicted_rows(path: Path, settings: Settings) -> tuple[list[dict[str, str]], list[dict[str, str]], list[str]]:
@@ -38,18 +41,22 @@ def predicted_rows(path: Path, settings: Settings) -> tuple[list[dict[str, str]]
     return facts, entities, failures
 
 
-def evaluate_documents(golds: list[GoldDocument], filings: Path, settings: Settings | None = None) -> tuple[Report, list[str]]:
+def evaluate_documents(golds: list[GoldDocument], filings: Path, settings: Settings | None = None,
+                       progress: Progress | None = None) -> tuple[Report, list[str]]:
+    """Score each gold document against a build of its filing; ``progress`` hears of each one done."""
     settings = settings or Settings()
     scores: list[DocumentScore] = []
     failures: list[str] = []
-    for gold in golds:
+    for done, gold in enumerate(golds, 1):
         path = filings / gold.document
         if not path.is_file():
             failures.append(f"{path}: named by {gold.path} but not found")
-            continue
-        facts, entities, errs = predicted_rows(path, settings)
-        failures.extend(errs)
-        scores.append(score_document(gold, facts, entities))
+        else:
+            facts, entities, errs = predicted_rows(path, settings)
+            failures.extend(errs)
+            scores.append(score_document(gold, facts, entities))
+        if progress:
+            progress(done, len(golds))
     return aggregate(scores), failures
 
 
@@ -61,6 +68,7 @@ def evaluate_dir(
     only: Sequence[str] = (),
     exclude: Sequence[str] = (),
     split: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Report, list[str]]:
     """Score the ``*.yaml`` gold files in ``gold_dir`` against builds of their filings.
 
@@ -77,7 +85,7 @@ def evaluate_dir(
     golds = [g for g in golds if not any(fnmatch(g.document, pat) for pat in exclude)]
     if not golds:
         raise EvaluationError(f"no gold documents left to score in {gold_dir}")
-    return evaluate_documents(golds, filings, settings)
+    return evaluate_documents(golds, filings, settings, progress)
 
 
 def load_split(gold_dir: Path) -> set[str]:

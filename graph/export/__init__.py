@@ -14,6 +14,7 @@ all start from one projection (:mod:`graph.export.projection`)::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +26,30 @@ from graph.log import get_logger
 log = get_logger("export")
 
 
+#: ``progress(done, total)``: called as each step of an export (select, write) ends.
+Progress = Callable[[int, int], None]
+
+
 def export(format: str, source: object, destination: Path | str, *,
-           selection: Selection | None = None, **options: Any) -> ExportResult:
-    """Export ``source`` (a GraphStore or an rdflib Dataset), or the part ``selection`` picks."""
+           selection: Selection | None = None, progress: Progress | None = None, **options: Any) -> ExportResult:
+    """Export ``source`` (a GraphStore or an rdflib Dataset), or the part ``selection`` picks.
+
+    ``progress`` hears of the two slow steps on a large store, reading the selection
+    and writing it, so a command line can show that a long export is moving.
+    """
+    report = progress or (lambda done, total: None)
     exporter = get(format)
     log.info("export %s of the %s", exporter.name, (selection or Selection()).describe())
+    report(0, 2)
     whole = selection is None or not (selection.document or selection.entity or selection.construct)
     if whole and exporter.accepts_store and hasattr(source, "oxigraph"):
-        return exporter(source.oxigraph, destination, **options)  # type: ignore[union-attr]
-    return exporter(select(source, selection), destination, **options)
+        data: object = source.oxigraph  # type: ignore[attr-defined]
+    else:
+        data = select(source, selection)
+    report(1, 2)
+    result = exporter(data, destination, **options)
+    report(2, 2)
+    return result
 
 
 __all__ = [

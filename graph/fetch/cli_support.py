@@ -18,7 +18,8 @@ import click
 
 from graph.fetch.config import FetchSettings
 from graph.fetch.errors import FetchError
-from graph.fetch.fetch import FULL, Fetcher, FetchQuery, FetchReport, FilingResult
+from graph.fetch.fetch import FULL, Fetcher, FetchQuery, FetchReport
+from graph.progress import StepBar
 
 
 @dataclass
@@ -115,32 +116,11 @@ def edgar_options(to_required: bool = False, to_help: str = "Folder for the fetc
     return decorate
 
 
-class _Bar:
-    """A progress bar on stderr, opened once the number of filings is known."""
-
-    def __init__(self) -> None:
-        self.bar: Any = None
-
-    def __call__(self, done: int, total: int, result: FilingResult) -> None:
-        if self.bar is None and total > 1:
-            self.bar = click.progressbar(length=total, label="fetching", file=sys.stderr, show_pos=True)
-            self.bar.__enter__()
-        if self.bar is not None:
-            self.bar.update(1)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
 def run_fetch(edgar: EdgarArgs, to: Path | None, dry_run: bool = False) -> FetchReport:
     """Run the query with a progress bar; report each failed filing on one ``error:`` line (stderr)."""
     fetcher = Fetcher(edgar.settings())
-    bar = _Bar()
-    try:
+    with StepBar("fetching") as bar:
         report = fetcher.run(edgar.query(to), progress=bar, dry_run=dry_run)
-    finally:
-        bar.close()
     for r in report.failures:
         click.echo(f"error: {r.filing.accession}: {r.error}", err=True)
     return report

@@ -20,7 +20,17 @@ SCHEMA = Namespace("https://schema.org/")
 DCT = Namespace("http://purl.org/dc/terms/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
-#: Prefixes bound on every graph we build or export (Turtle/TriG readability).
+#: One short prefix per kind of instance IRI (``id/<kind>/...``), so users write
+#: ``company:innovo-group`` where ``fkgid:company/innovo-group`` would need the slash
+#: escaped in SPARQL and Turtle. Serialisers pick the longest matching namespace.
+#: Positions, assertions and graphs are left out: their locals hold slashes or hashes.
+ENTITY_PREFIXES: dict[str, str] = {
+    kind: str(ID) + kind + "/"
+    for kind in ("company", "person", "agency", "instrument", "document", "offering")
+}
+
+#: Prefixes bound on every graph we build or export (Turtle/TriG readability),
+#: predeclared in every query and listed on the endpoint's page.
 PREFIXES: dict[str, str] = {
     "fkg": str(FKG),
     "fkgid": str(ID),
@@ -34,6 +44,7 @@ PREFIXES: dict[str, str] = {
     "org": str(ORG),
     "schema": str(SCHEMA),
     "dcterms": str(DCT),
+    **ENTITY_PREFIXES,
 }
 
 
@@ -46,5 +57,5 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 __all__ = [
     "BASE", "FKG", "ID", "TITLE", "ORG", "SCHEMA", "DCT", "SH",
-    "RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "PREFIXES", "bind_prefixes",
+    "RDF", "RDFS", "OWL", "XSD", "SKOS", "PROV", "ENTITY_PREFIXES", "PREFIXES", "bind_prefixes",
 ]

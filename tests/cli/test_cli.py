@@ -33,6 +33,12 @@ def test_build_summary_and_failures(built):
     assert "triples:" in res.output and (out / "graph.trig").is_file() and (out / "store").is_dir()
 
 
+def test_no_progress_bar_when_output_is_not_a_terminal(built):
+    """CliRunner's streams are not terminals: neither a bar nor click's one-off label is written."""
+    _out, res = built
+    assert "building" not in res.output and "#" not in res.output and "ETA" not in res.output
+
+
 def test_store_is_valid_and_queryable(built):
     out, _res = built
     runner = CliRunner()
