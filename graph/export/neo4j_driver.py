@@ -20,6 +20,7 @@ from typing import Any
 
 from graph.export.base import ExportError, ExportResult, GraphSource
 from graph.export.neo4j_model import Neo4jGraph
+from graph.extras import MissingExtra, require
 from graph.export.projection import to_property_graph
 from graph.log import get_logger
 
@@ -59,9 +60,9 @@ def check_uri(uri: str) -> None:
         raise ExportError(f"unsupported Neo4j URI scheme {scheme}:// (use {', '.join(s + '://' for s in SCHEMES)}; "
                           "the Bolt port is usually 7687)")
     try:
-        import neo4j  # noqa: F401
-    except ImportError as exc:
-        raise ExportError(f"the neo4j driver cannot be imported ({exc}); pip install neo4j") from None
+        require("neo4j", extra="neo4j", feature="export neo4j")
+    except MissingExtra as exc:
+        raise ExportError(str(exc)) from None
 
 
 def push(model: Neo4jGraph, uri: str, auth: tuple[str, str] | None, *, database: str | None = None,

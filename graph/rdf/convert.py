@@ -2,6 +2,13 @@
 
 Plain rdflib literals and ``xsd:string`` literals are the same RDF 1.1 term; we map
 ``xsd:string`` back to a plain rdflib literal so graphs round-trip as equal.
+
+Why not oxrdflib (dropped as a dependency): its converter is a private module
+(``oxrdflib._converter``, no stable API) and turns every plain literal coming back
+from Oxigraph into an ``xsd:string``-typed rdflib literal, so a graph read back would
+not compare equal to the one written. Its rdflib Store plugin is not used either: the
+store talks to pyoxigraph directly (:mod:`graph.store.oxigraph_store`). These few
+functions are the whole of what we need.
 """
 
 from __future__ import annotations

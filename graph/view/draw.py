@@ -5,6 +5,9 @@ each further relation step on the next ring, neighbours grouped by type around a
 ring so officers, subsidiaries and instruments sit together. Labels are wrapped and
 drawn on a white box; a legend names the node types. SVG text stays ``<text>`` so
 the picture is searchable and testable.
+
+matplotlib is the ``draw`` extra, imported on the first picture (see :func:`_matplotlib`),
+so the rest of the view stage and the CLI work without it.
 """
 
 from __future__ import annotations
@@ -13,24 +16,30 @@ import math
 import textwrap
 from pathlib import Path
 
-import matplotlib
+from types import ModuleType
 
-matplotlib.use("Agg")  # headless; must precede any pyplot import networkx may do
+import networkx as nx
 
-import networkx as nx  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-
-from graph.export.base import ExportError, atomic_file, xml_safe  # noqa: E402
-from graph.log import get_logger  # noqa: E402
-from graph.view.model import ViewError, ViewGraph  # noqa: E402
-from graph.view.style import NODE_STYLES, node_style  # noqa: E402
+from graph.export.base import ExportError, atomic_file, xml_safe
+from graph.extras import require
+from graph.log import get_logger
+from graph.view.model import ViewError, ViewGraph
+from graph.view.style import NODE_STYLES, node_style
 
 log = get_logger("view")
 
 FORMATS = ("svg", "png", "pdf")
 #: Ring order: people next to the filings they sign, instruments next to companies.
 _RING_ORDER = {"company": 0, "agency": 1, "instrument": 2, "person": 3, "filing": 4}
+
+
+def _matplotlib() -> ModuleType:
+    """matplotlib on the headless Agg backend (set before any pyplot import networkx may do)."""
+    mpl = require("matplotlib", extra="draw", feature="draw")
+    mpl.use("Agg")
+    require("matplotlib.figure", extra="draw", feature="draw")
+    require("matplotlib.lines", extra="draw", feature="draw")
+    return mpl
 
 
 def _rings(sub: ViewGraph, focus: str) -> list[list[str]]:
@@ -85,6 +94,8 @@ def draw_neighbourhood(graph: ViewGraph, entity: str, out: Path | str, *, depth:
     fmt = (fmt or out.suffix.lstrip(".") or "svg").lower()
     if fmt not in FORMATS:
         raise ViewError(f"cannot draw {fmt!r}: use one of {', '.join(FORMATS)} (the suffix of -o)")
+    matplotlib = _matplotlib()
+    Figure, Line2D = matplotlib.figure.Figure, matplotlib.lines.Line2D
     focus = graph.resolve(entity)
     if hide:
         graph = graph.restricted(types=set(NODE_STYLES) - set(hide), keep={focus.id})
