@@ -18,7 +18,7 @@ Offsets: all ``start``/``end`` values in :class:`Evidence` and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -242,6 +242,7 @@ class StructuredForm:
     securities: list[FormSecurity] = field(default_factory=list)
     signatures: list[FormSignature] = field(default_factory=list)
     offering: dict[str, FieldValue] = field(default_factory=dict)  # Form D/C offering amounts etc.
+    class_title: FieldValue | None = None  # Schedules 13D/13G: the class of securities reported on
 
 
 @dataclass
@@ -316,6 +317,106 @@ class Fact:
     end_date: str | None = None  # officer_of/director_of: resignation or departure date, where stated
 
 
+# --------------------------------------------------------------------------- ownership records
+#
+# What structured filings state plainly but FORMAT.md has no relation for: how
+# much of a company a holder owns, the trades of an ownership form, and the
+# amounts of an offering notice. They go to the ontology graph (with
+# provenance) and are not part of the flat facts.
+
+
+@dataclass
+class Quantity:
+    """One stated value, normalised ("2500000", "5.2", "2024-03-01", "P"), with where it was read."""
+
+    value: str
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Holding:
+    """A holder's stake in a company as a filing states it (13D/13G cover, Form 3/4/5 holding, Ex-21 "% owned")."""
+
+    holder: str  # entity key
+    issuer: str  # entity key
+    security: str | None = None  # class title as printed ("Common Stock, par value $0.01")
+    shares: Quantity | None = None  # amount beneficially owned
+    percent: Quantity | None = None  # percent of class, 0-100
+    ownership: Quantity | None = None  # "D" direct, "I" indirect (ownership forms)
+    evidence: Evidence | None = None  # the holder's row or block
+
+
+@dataclass
+class Transaction:
+    """One row of an ownership form's transaction tables (Forms 3/4/5)."""
+
+    owners: list[str]  # entity keys of the reporting owners
+    issuer: str  # entity key
+    security: str  # title as printed
+    derivative: bool = False
+    code: Quantity | None = None  # transaction code: "P", "S", "A", "M", ...
+    date: Quantity | None = None  # ISO 8601
+    shares: Quantity | None = None
+    price: Quantity | None = None  # per share
+    acquired_disposed: Quantity | None = None  # "A" or "D"
+    ownership: Quantity | None = None  # "D" direct, "I" indirect
+    shares_after: Quantity | None = None  # owned following the transaction
+    evidence: Evidence | None = None  # the row
+
+
+#: Amount kinds of offering notices (Form D, Form C, Form 144).
+AMOUNT_KINDS: tuple[str, ...] = (
+    "total_offering_amount",
+    "total_amount_sold",
+    "total_remaining",
+    "offering_amount",
+    "maximum_offering_amount",
+    "aggregate_market_value",
+    "shares_to_be_sold",
+)
+
+
+@dataclass
+class Amount:
+    """An amount an offering notice states for its issuer ("total_amount_sold": "1500000")."""
+
+    issuer: str  # entity key
+    kind: str  # one of AMOUNT_KINDS
+    value: Quantity
+    indefinite: bool = False  # Form D "Indefinite" instead of a number
+
+
+@dataclass
+class OwnershipRecords:
+    """The ownership records of one document, carried next to its facts."""
+
+    holdings: list[Holding] = field(default_factory=list)
+    transactions: list[Transaction] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+
+    def rekey(self, emap: dict[str, str]) -> "OwnershipRecords":
+        """The same records with entity keys mapped through ``emap`` (unknown keys kept); duplicates dropped."""
+        def k(key: str) -> str:
+            return emap.get(key, key)
+
+        holdings: list[Holding] = []
+        seen: set[tuple[object, ...]] = set()
+        for h in self.holdings:
+            nh = replace(h, holder=k(h.holder), issuer=k(h.issuer))
+            sig = (nh.holder, nh.issuer, nh.security, *(q.value if q else None for q in (nh.shares, nh.percent, nh.ownership)))
+            if nh.holder != nh.issuer and sig not in seen:
+                seen.add(sig)
+                holdings.append(nh)
+        transactions = [
+            replace(t, owners=list(dict.fromkeys(k(o) for o in t.owners)), issuer=k(t.issuer)) for t in self.transactions
+        ]
+        amounts = [replace(a, issuer=k(a.issuer)) for a in self.amounts]
+        return OwnershipRecords(holdings, transactions, amounts)
+
+    def __bool__(self) -> bool:
+        return bool(self.holdings or self.transactions or self.amounts)
+
+
 @dataclass
 class Extraction:
     """All that was extracted from one source document."""
@@ -327,3 +428,4 @@ class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    records: OwnershipRecords = field(default_factory=OwnershipRecords)  # holdings, trades, offering amounts

@@ -279,4 +279,5 @@ def _rekey(ex: Extraction, i: int, global_key: dict[tuple[int, str], str], merge
         entities=entities,
         instruments=instruments,
         facts=facts,
+        records=ex.records.rekey(emap),  # holdings, trades and amounts name entities too
     )

@@ -11,11 +11,13 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy
 from spacy.language import Language
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.registry import EntityRegistry
 from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
+from graph.mentions.scope import Region, view_scopes
 from graph.mentions.spanents import release
 from graph.mentions.steps import run_steps
 from graph.model import Extraction, SourceDocument
@@ -51,6 +53,7 @@ def finish(ctx: DocContext) -> Extraction:
         entities=reg.entities,
         instruments=reg.instruments,
         facts=reg.facts,
+        records=reg.records,
     )
 
 
@@ -60,30 +63,58 @@ def _lean(doc: Doc) -> Doc:
     return doc
 
 
-def parse_texts(nlp: Language, texts: Sequence[str], batch_size: int = 16) -> Iterator[Doc]:
-    """One Doc per text, in order; a long text is parsed in pieces that are joined back into one Doc.
+def parse_texts(
+    nlp: Language, texts: Sequence[str], batch_size: int = 16, scopes: Sequence[list[Region] | None] | None = None
+) -> Iterator[Doc]:
+    """One Doc per text, in order, covering the text exactly; only its selected regions are parsed.
 
-    spaCy's working memory grows with the text it parses at once, so a text over
-    :data:`~graph.text.chunks.PARSE_CHARS` is cut at blank lines, line ends or
-    sentence ends, the pieces go through ``nlp.pipe`` like any other text, and
-    ``Doc.from_docs`` joins them: the joined Doc's text is the original text
-    exactly, so every offset stays valid for the rules.
+    ``scopes`` gives each text's regions (:func:`graph.mentions.scope.regions`;
+    ``None``: parse it all). Parsed regions longer than
+    :data:`~graph.text.chunks.PARSE_CHARS` are cut at blank lines, line ends
+    or sentence ends (spaCy's working memory grows with the text it parses at
+    once); all parsed pieces of all texts go through one bounded ``nlp.pipe``;
+    filler regions are only tokenised, one flat sentence per unit. Then
+    ``Doc.from_docs`` joins a text's pieces: the joined Doc's text is the
+    original text exactly, so every offset stays valid for the rules.
     """
+    plans: list[list[tuple[int, int, tuple[int, ...] | None]]] = []
     pieces: list[str] = []
-    owners: list[int] = []
     for i, text in enumerate(texts):
-        for s, e in piece_bounds(text, PARSE_CHARS):
-            pieces.append(text[s:e])
-            owners.append(i)
-    current: list[Doc] = []
-    owner = 0
-    for i, doc in zip(owners, _pipe_bounded(nlp, pieces, batch_size)):
-        if i != owner:
-            yield _joined(current)
-            current, owner = [], i
-        current.append(_lean(doc))
-    if current:
-        yield _joined(current)
+        scope = scopes[i] if scopes is not None else None
+        scope = scope if scope is not None else [Region(0, len(text), True, (0,))]
+        plan: list[tuple[int, int, tuple[int, ...] | None]] = []
+        for r in scope:
+            if r.parse:
+                for s, e in piece_bounds(text[r.start : r.end], PARSE_CHARS):
+                    plan.append((r.start + s, r.start + e, None))
+                    pieces.append(text[r.start + s : r.start + e])
+            else:
+                plan.append((r.start, r.end, r.units))
+        plans.append(plan)
+    parsed = _pipe_bounded(nlp, pieces, batch_size)
+    for text, plan in zip(texts, plans):
+        docs = [_lean(next(parsed)) if units is None else _filler(nlp, text, s, e, units) for s, e, units in plan]
+        yield _joined(docs)
+
+
+def _filler(nlp: Language, text: str, start: int, end: int, units: tuple[int, ...]) -> Doc:
+    """``text[start:end]`` tokenised only, each unit one flat sentence (first token its root)."""
+    doc = nlp.make_doc(text[start:end])
+    n = len(doc)
+    if n == 0:
+        return doc
+    idx = numpy.fromiter((t.idx for t in doc), dtype="int64", count=n)
+    bounds = numpy.asarray(units, dtype="int64") - start
+    owner = numpy.searchsorted(bounds, idx, side="right") - 1
+    owner = numpy.clip(owner, 0, len(bounds) - 1)
+    first = numpy.searchsorted(idx, bounds, side="left")
+    roots = numpy.minimum(first[owner], numpy.arange(n))
+    roots = numpy.where(roots < 0, 0, roots)
+    heads = (roots - numpy.arange(n)).astype("int64")
+    root_id, dep_id = nlp.vocab.strings.add("ROOT"), nlp.vocab.strings.add("dep")
+    deps = numpy.where(heads == 0, root_id, dep_id).astype("uint64")
+    doc.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
+    return doc
 
 
 def _pipe_bounded(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
@@ -128,17 +159,21 @@ def extract_batch(
                 ctxs[i] = prepare(sd)
         except Exception as exc:  # noqa: BLE001 - reported per document by the caller
             outcomes[i] = exc
-    views = [(i, v) for i, ctx in enumerate(ctxs) if ctx is not None for v in ctx.views if v.nlp]
+    # only the regions the rules read get NER and the parser (graph.mentions.scope)
+    scoped = [(i, v, s) for i, ctx in enumerate(ctxs) if ctx is not None for v, s in zip(ctx.views, view_scopes(ctx.views))]
+    views = [(i, v) for i, v, s in scoped if s]
+    scopes = [s for _, _, s in scoped if s]
     with timer.stage("nlp"):
         try:
-            for (_, view), doc in zip(views, parse_texts(nlp, [v.flow.text for _, v in views], batch_size)):
+            texts = [v.flow.text for _, v in views]
+            for (_, view), doc in zip(views, parse_texts(nlp, texts, batch_size, scopes)):
                 view.doc = doc
         except Exception:  # noqa: BLE001 - find the document that fails, parse the others
-            for i, view in views:
+            for (i, view), scope in zip(views, scopes):
                 if outcomes[i] is not None or view.doc is not None:
                     continue
                 try:
-                    (view.doc,) = parse_texts(nlp, [view.flow.text], 1)
+                    (view.doc,) = parse_texts(nlp, [view.flow.text], 1, [scope])
                 except Exception as exc:  # noqa: BLE001
                     outcomes[i] = exc
     for i, ctx in enumerate(ctxs):

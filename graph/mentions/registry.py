@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.model import Entity, Evidence, Fact, Instrument
+from graph.model import Entity, Evidence, Fact, Instrument, OwnershipRecords
 from graph.normalize.names import name_key, same_company_name
 
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|messrs|prof)\.?\s+", re.I)
@@ -109,6 +109,7 @@ class EntityRegistry:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     registrant: str | None = None
+    records: OwnershipRecords = field(default_factory=OwnershipRecords)  # holdings, trades, amounts
     _counter: int = 0
 
     # ------------------------------------------------------------------ entities
@@ -252,6 +253,7 @@ class EntityRegistry:
                         f.object = new
         if self.registrant == src:
             self.registrant = dst
+        self.records = self.records.rekey({src: dst})
 
     def drop(self, key: str) -> None:
         """Remove an entity that turned out not to be one, with its facts."""

@@ -34,7 +34,8 @@ from graph.mentions.context import DocContext, PartView
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 from graph.mentions.registry import EntityRegistry
 from graph.mentions.structured import security_types
-from graph.model import Evidence, FieldValue
+from graph.mentions.records import quantity, stake
+from graph.model import Evidence, FieldValue, Quantity, TextPart
 from graph.normalize.names import natural_person_name, titlecase_company
 from graph.normalize.places import normalize_jurisdiction
 from graph.normalize.titles import parse_titles
@@ -81,7 +82,10 @@ IRS_NUMBER = re.compile(r"(?<![\d-])(\d{2})\s?-\s?(\d{7})(?![\d-])")
 #: type-of-reporting-person codes of the cover instructions
 PERSON_TYPES = frozenset("BD BK IC IV IA EP HC SA CP CO PN IN OO FI CH".split())
 PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%?")
-AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+#: a share count as row 9 prints it ("3,394,114", "-0-"), not a cross-reference ("See Item 4(a)", "Row (9)")
+AMOUNT = re.compile(r"(?<![\w(.,$])(?<!item\s)(?<!row\s)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d(%)])", re.I)
+#: a percent as the cover row prints it: "5.2%", "5.2 %", or a bare "5.2" (the caption says percent)
+PERCENT_VALUE = re.compile(r"(?<![\w(.,$])(?<!item\s)(?<!row\s)(?<!than\s)\d{1,3}(?:\.\d+)?(?=\s*%|\s*$|\s*\(\d\))", re.I)
 METHOD = "rule:schedule13-cover"
 
 
@@ -267,6 +271,7 @@ def _apply_block(ctx: DocContext, view: PartView, block: CoverBlock) -> tuple[st
         reg.entities[key].aliases.add(raw)
     if reg.registrant and key != reg.registrant:
         reg.fact(key, "shareholder_of", reg.registrant, ev)
+        _cover_stake(ctx, part, block, key, ev)
     if reg.entities[key].type != "Company":
         return None
     place = block.rows.get("citizenship", [])
@@ -280,6 +285,29 @@ def _apply_block(ctx: DocContext, view: PartView, block: CoverBlock) -> tuple[st
         if digits.strip("0"):
             reg.fact(key, "irs_employer_id", f"{digits[:2]}-{digits[2:]}", ctx.evidence(part, irs.start, irs.end, METHOD, 0.9))
     return key, raw
+
+
+def _cover_number(ctx: DocContext, part: TextPart, block: CoverBlock, kind: str, pattern: re.Pattern[str], unit: str) -> Quantity | None:
+    cell = _first_match(block, kind, pattern)
+    if cell is None:
+        return None
+    fv = FieldValue(cell.text, *part.source_span(cell.start, cell.end))
+    return quantity(ctx.doc_id, fv, METHOD, unit, 0.9)
+
+
+def _cover_stake(ctx: DocContext, part: TextPart, block: CoverBlock, key: str, ev: Evidence) -> None:
+    """Rows 9/11 (13D: 11/13) of a cover block: shares beneficially owned and percent of class."""
+    reg = ctx.registry
+    title = class_title(part.text)
+    stake(
+        reg,
+        key,
+        reg.registrant or key,
+        shares=_cover_number(ctx, part, block, "aggregate", AMOUNT, "number"),
+        percent=_cover_number(ctx, part, block, "percent", PERCENT_VALUE, "percent"),
+        security=title.text if title is not None else None,
+        evidence=ev,
+    )
 
 
 #: Item 2 (name, address, citizenship of each filing person) up to Item 3
@@ -345,6 +373,8 @@ def apply_schedule13_form(ctx: DocContext) -> None:
     doc_id = ctx.doc_id
     method = "xml:" + form.form_type.value.lower().replace(" ", "").replace("/", "-")
     for p in form.parties:
+        if isinstance(p, ReportingPerson):
+            _xml_stake(ctx, form.class_title, p, method)
         if not isinstance(p, ReportingPerson) or p.is_person:
             continue
         key = _company_key(reg, p.name.value)
@@ -367,6 +397,23 @@ def apply_schedule13_form(ctx: DocContext) -> None:
             continue
         for title in parse_titles(sig.capacity.value).titles:
             reg.fact(signer, "officer_of", company, _ev(doc_id, sig.capacity, method), qualifier=title)
+
+
+def _xml_stake(ctx: DocContext, class_title: FieldValue | None, p: ReportingPerson, method: str) -> None:
+    """Rows 9 and 11 of an XML cover: the amount and percent of the class the reporting person owns."""
+    reg = ctx.registry
+    key = reg.find("Person", p.name.value) if p.is_person else _company_key(reg, p.name.value)
+    if key is None or reg.registrant is None:
+        return
+    stake(
+        reg,
+        key,
+        reg.registrant,
+        shares=quantity(ctx.doc_id, p.aggregate_amount, method),
+        percent=quantity(ctx.doc_id, p.percent_of_class, method, "percent"),
+        security=class_title.value if class_title else None,
+        evidence=_ev(ctx.doc_id, p.name, method),
+    )
 
 
 def _company_key(reg: EntityRegistry, name: str) -> str | None:

@@ -16,6 +16,7 @@ import re
 from graph.mentions.registry import EntityRegistry
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
 from graph.mentions.listing import exchange_name
+from graph.mentions.records import offering_amounts, ownership_form_records
 from graph.model import Evidence, FieldValue, FormParty, HeaderCompany, SourceDocument, StructuredForm
 from graph.normalize.dates import parse_date
 from graph.normalize.money import parse_money
@@ -188,6 +189,7 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
         if sig.title is not None:
             signer_titles[sig.name.value.strip().lower()] = sig.title.value
     owners_zip_for_issuer = None
+    owners: list[str] = []
     surname_first = ftype.split("/")[0] in ("3", "4", "5")
     for p in form.parties:
         name, is_person = _party_name(p, surname_first, sd.source_text)
@@ -222,6 +224,7 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
             reg.entities[key].aliases.add(p.name.value)
         if p.role == "reporting_owner":
             reg.fact(key, "shareholder_of", issuer, ev)
+            owners.append(key)
             if p.zip and owners_zip_for_issuer is None and p.street and re.search(r"c/o", p.street.value, re.I):
                 owners_zip_for_issuer = p.zip
         if p.is_director:
@@ -259,6 +262,8 @@ def apply_form(reg: EntityRegistry, sd: SourceDocument, form: StructuredForm) ->
                 reg.fact(key, "officer_of", issuer, _ev(doc_id, sig.title, method), qualifier=t)
     _apply_securities(reg, doc_id, form, issuer, method)
     _drop_generic_titles(reg)
+    ownership_form_records(reg, doc_id, form, issuer, list(dict.fromkeys(owners)), method)
+    offering_amounts(reg, doc_id, form, issuer, method)
 
 
 def _apply_listing(reg: EntityRegistry, doc_id: str, form: StructuredForm, issuer: str, method: str) -> None:

@@ -33,6 +33,7 @@ from graph.rdf.iri import (
 )
 from graph.rdf.literals import canonical_date, decimal_literal, typed_literal
 from graph.rdf.namespaces import FKG, bind_prefixes
+from graph.rdf.records import write_records
 from graph.rdf.vocab import (
     DEAL_ROLE_PROPERTIES,
     ENTITY_CLASSES,
@@ -85,6 +86,7 @@ class _DocumentBuilder:
         for fact in self.ex.facts:
             self._fact(fact)
         self._offerings()
+        write_records(self.ex, self.g, self.doc, self._assertion, self._entity_name)
 
     def _document(self, doc_id: str, *, main: bool = False) -> URIRef:
         node = document_iri(doc_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lxml import etree
 
 from graph.model import FieldValue, FormParty, FormSecurity, FormSignature, StructuredForm
@@ -15,6 +17,24 @@ _ROWS = (
     ("derivativeTable/derivativeTransaction", True),
     ("derivativeTable/derivativeHolding", True),
 )
+
+
+@dataclass
+class OwnershipRow(FormSecurity):
+    """A row of Table I or II: what the generic security says, plus the trade and the holding after it.
+
+    Holding rows (``nonDerivativeHolding``) have no transaction: ``is_holding``
+    is set, and ``shares_after`` is what is owned.
+    """
+
+    is_holding: bool = False
+    transaction_date: FieldValue | None = None  # ISO 8601 in .value where parseable
+    acquired_disposed: FieldValue | None = None  # "A" or "D"
+    shares_after: FieldValue | None = None  # sharesOwnedFollowingTransaction
+    direct_indirect: FieldValue | None = None  # "D" or "I"
+    nature_of_ownership: FieldValue | None = None  # "By Trust", ...
+    row_start: int = 0
+    row_end: int = 0
 
 
 def _owner(doc: XmlDoc, el: etree._Element) -> FormParty | None:
@@ -41,14 +61,14 @@ def _owner(doc: XmlDoc, el: etree._Element) -> FormParty | None:
     return party
 
 
-def _security(doc: XmlDoc, el: etree._Element, derivative: bool) -> FormSecurity | None:
+def _security(doc: XmlDoc, el: etree._Element, derivative: bool) -> OwnershipRow | None:
     title = doc.value(el, "securityTitle")
     if title is None:
         return None
     shares = doc.value(el, "transactionAmounts/transactionShares")
     if shares is None:  # holdings report what is owned, not a transaction
         shares = doc.value(el, "postTransactionAmounts/sharesOwnedFollowingTransaction")
-    return FormSecurity(
+    return OwnershipRow(
         title=title,
         derivative=derivative,
         transaction_code=doc.text(el, "transactionCoding/transactionCode"),
@@ -59,7 +79,19 @@ def _security(doc: XmlDoc, el: etree._Element, derivative: bool) -> FormSecurity
         expiration_date=date_field(doc.value(el, "expirationDate")),
         underlying_title=doc.value(el, "underlyingSecurity/underlyingSecurityTitle"),
         underlying_shares=doc.value(el, "underlyingSecurity/underlyingSecurityShares"),
+        is_holding=el.tag.endswith("Holding"),
+        transaction_date=date_field(doc.value(el, "transactionDate")),
+        acquired_disposed=doc.value(el, "transactionAmounts/transactionAcquiredDisposedCode"),
+        shares_after=doc.value(el, "postTransactionAmounts/sharesOwnedFollowingTransaction"),
+        direct_indirect=doc.value(el, "ownershipNature/directOrIndirectOwnership"),
+        nature_of_ownership=doc.value(el, "ownershipNature/natureOfOwnership"),
+        row_start=title.start,
+        row_end=max(title.end, *(fv.end for fv in _row_values(doc, el))),
     )
+
+
+def _row_values(doc: XmlDoc, el: etree._Element) -> list[FieldValue]:
+    return [fv for sub in el.iter() if isinstance(sub.tag, str) for fv in [doc.field(sub)] if fv is not None]
 
 
 def parse_ownership(doc: XmlDoc) -> StructuredForm:

@@ -202,7 +202,11 @@ def parse_schedule13(doc: XmlDoc) -> StructuredForm:
     root = doc.root
     form_type = doc.text(root, "headerData/submissionType") or FieldValue("SCHEDULE 13G")
     cover = doc.find(root, "formData/coverPageHeader")
-    form = StructuredForm(form_type=form_type, issuer=_issuer(doc, doc.find(cover, "issuerInfo")))
+    form = StructuredForm(
+        form_type=form_type,
+        issuer=_issuer(doc, doc.find(cover, "issuerInfo")),
+        class_title=_first(doc, cover, "securitiesClassTitle", "issuerInfo/securitiesClassTitle"),
+    )
     rows = doc.findall(root, "formData/coverPageHeaderReportingPersonDetails")
     rows += doc.findall(root, "formData/reportingPersons/reportingPersonInfo")
     persons = [p for p in (_person(doc, el) for el in rows) if p is not None]
