@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from graph.log import get_logger
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import display_company
-from graph.mentions.exhibit21_cells import NamePart, has_company_suffix, jurisdictions, mark_key, read_name
+from graph.mentions.exhibit21_cells import OWNED_PERCENT, NamePart, has_company_suffix, jurisdictions, mark_key, read_name
 from graph.mentions.exhibit21_layout import (
     Cell,
     Row,
@@ -36,6 +36,8 @@ from graph.mentions.exhibit21_layout import (
     split_rows,
 )
 from graph.mentions.gazetteer import ABBREV_SUFFIX_END, COMPANY_WITH_SUFFIX
+from graph.mentions.records import quantity, stake
+from graph.model import FieldValue
 from graph.normalize.names import name_key
 
 log = get_logger(__name__)
@@ -97,6 +99,7 @@ class Entry:
     indent: int = 0
     piped: bool = False
     parent: tuple[str, int, int] | None = None  # from a parent column
+    percent: tuple[str, int, int] | None = None  # ownership percentage ("% owned" column or inline), with its span
 
 
 def is_exhibit21(ctx: DocContext, view: PartView) -> bool:
@@ -178,6 +181,10 @@ def _entries_of_row(row: Row, heading_juris: list[str] | None, parent_column: bo
                 pending.marks.append(mark_key(cell.text))
             continue
         if kind == "number":
+            pm = OWNED_PERCENT.search(cell.text)
+            if pending is not None and pending.percent is None and pm is not None:
+                pending.percent = (pm.group("p"), cell.start + pm.start("p"), cell.start + pm.end("p"))
+                continue
             if pending is not None and re.fullmatch(r"\(?\d{1,2}\)?", cell.text.strip()):
                 pending.marks.append(mark_key(cell.text))  # a footnote column; used only if a note has it
             continue
@@ -208,7 +215,8 @@ def _entry(cell: Cell, part: NamePart) -> Entry:
     s = cell.start + part.start
     e = min(cell.start + part.end, cell.end)
     juris = [(j, cell.start + part.juris_start, cell.start + part.juris_end) for j in part.juris]
-    return Entry(part.name, s, max(e, s + 1), juris, list(part.marks))
+    percent = (part.percent[0], cell.start + part.percent[1], cell.start + part.percent[2]) if part.percent else None
+    return Entry(part.name, s, max(e, s + 1), juris, list(part.marks), percent=percent)
 
 
 def _plausible(name: str) -> bool:
@@ -354,12 +362,19 @@ def apply_exhibit21(ctx: DocContext, view: PartView) -> None:
         if parent is None or key == parent:
             continue
         reg.fact(key, "subsidiary_of", parent, ev)
+        owner = parent
         if entry.parent is not None:
             pname, ps, pe = entry.parent
             pev = ctx.evidence(part, ps, pe, "rule:exhibit21-parent-column", 0.85)
             pkey = parent if any(name_key(pname) == name_key(n) for n in parent_names) else reg.add("Company", display_company(pname), pev)
             if pkey not in (key, parent):
                 reg.fact(key, "subsidiary_of", pkey, pev)
+                owner = pkey
+        if entry.percent is not None:
+            value, ps, pe = entry.percent
+            pev = ctx.evidence(part, ps, pe, "rule:exhibit21-percent", 0.85)
+            fv = FieldValue(value, pev.start, pev.end)
+            stake(reg, owner, key, shares=None, percent=quantity(ctx.doc_id, fv, "rule:exhibit21-percent", "percent", 0.85), evidence=ev)
         for mark in entry.marks:
             for pname, ps, pe in reading.note_parents.get(mark, []):
                 if any(name_key(pname) == name_key(n) for n in parent_names):

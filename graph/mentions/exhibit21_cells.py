@@ -53,6 +53,8 @@ _BULLET = re.compile(r"^[•·▪●◦■□➢►]\s*")
 _PERCENT = re.compile(
     r"\s*[(\[]?\s*(?:approximately\s+)?\d{1,3}(?:\.\d+)?\s*%(?:\s*(?:owned|ownership|interest|held|voting)[^)\]]*)?\s*[)\]]?", re.I
 )
+#: an ownership percentage printed in a name cell or its own column: "(51% owned)", "100%", "50.1 %"
+OWNED_PERCENT = re.compile(r"(?<![\d.])(?P<p>\d{1,3}(?:\.\d+)?)\s*%")
 _ALIAS_TAIL = re.compile(
     r"\s*[(\[,;-]?\s*\b(?:d/b/a|d\.b\.a\.?|dba|doing\s+business\s+as|f/k/a|fka|formerly(?:\s+known\s+as)?|"
     r"a/k/a|aka|also\s+known\s+as|trading\s+as|t/a|operating\s+as)\b.*$",
@@ -159,6 +161,7 @@ class NamePart:
     juris: list[str] = field(default_factory=list)
     juris_start: int = 0
     juris_end: int = 0
+    percent: tuple[str, int, int] | None = None  # an inline "(51% owned)": the number and its cell offsets
 
 
 def has_company_suffix(text: str) -> bool:
@@ -202,6 +205,10 @@ def read_name(cell: str, *, inline_juris: bool = True) -> NamePart | None:
         marks.append(lm.group(1))
         lead += lm.end()
         text = text[lm.end():]
+    pm = OWNED_PERCENT.search(text)  # before the jurisdiction cuts the cell's tail
+    percent = (pm.group("p"), lead + pm.start("p"), lead + pm.end("p")) if pm else None
+    if pm is not None:  # "Name (Sweden) (51% owned)": the jurisdiction is the parenthesis before the share
+        text = _PERCENT.sub("", text).rstrip()
     juris: list[str] = []
     js = je = 0
     if inline_juris:
@@ -226,4 +233,4 @@ def read_name(cell: str, *, inline_juris: bool = True) -> NamePart | None:
     if not name:
         return None
     end = lead + min(kept, len(text.rstrip()) + 1)
-    return NamePart(name, lead, max(end, lead + 1), list(dict.fromkeys(marks)), juris, js, je)
+    return NamePart(name, lead, max(end, lead + 1), list(dict.fromkeys(marks)), juris, js, je, percent)
