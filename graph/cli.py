@@ -135,7 +135,7 @@ def build(sources: tuple[str, ...], out: Path, memory: bool, model: str | None, 
     click.echo(f"documents: {len(result.extractions)} built{skipped}, {len(result.failures)} failed")
     click.echo("entities:  " + _fmt_counter(counts["entities"]))
     click.echo("relations: " + _fmt_counter(counts["relations"]))
-    click.echo(f"triples:   {stats.get('triples', '?')}")
+    click.echo(f"triples:   {stats.get('triples', '?')} (merged graph; {stats.get('quads', '?')} quads in the document graphs)")
     if store_path:
         click.echo(f"store:     {store_path}")
     click.echo(f"exports:   {trig}, {ttl}")
@@ -280,7 +280,7 @@ def query(sparql: str | None, store_path: Path, params: tuple[str, ...], fmt: st
 @click.option("--coverage", "coverage_", is_flag=True, help="Per form kind, the share of documents with a registrant, a CIK or file number, a signer and an officer.")
 @_guard
 def stats(store_path: Path, as_json: bool, coverage_: bool) -> None:
-    """Print triples, documents, entities by type and facts by relation.
+    """Print triples (merged graph), quads (per-document graphs), documents, entities and facts.
 
     With --coverage: label-free coverage per form kind (no gold needed), the
     quickest way to see which layouts of a corpus the rules do not read.

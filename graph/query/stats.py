@@ -1,4 +1,7 @@
-"""Sizes of a store: quads, documents, entities by type and facts by relation.
+"""Sizes of a store: triples, quads, documents, entities by type and facts by relation.
+
+"Triples" always means distinct triples of the merged graph (what queries see);
+"quads" the per-document statements, a triple counted once per document stating it.
 
 Kept with the query stage because the fact counts come from the facts view
 (``ontology/queries/facts.rq``), which is a query over the store.
@@ -23,15 +26,15 @@ SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
 
 
 def store_stats(store: GraphStore) -> dict[str, object]:
-    """Sizes: quads, named graphs, documents, entities by type, facts by relation (facts view)."""
+    """Sizes: triples, quads, named graphs, documents, entities by type, facts by relation (facts view)."""
     ox_store = store.oxigraph
     entities = {"Company": 0, "Person": 0, "GovernmentAgency": 0}
     for row in run_query(store, _ENTITY_COUNTS):  # type: ignore[union-attr]
         entities[str(row["type"])] = int(row["n"])
     facts = Counter(r["relation"] for r in fact_rows(store) if r["relation"] != "type")
     return {
-        "triples": len(store),  # as the documents state them (a triple per document stating it)
-        "distinct_triples": store.triple_count(),  # the merged knowledge graph
+        "triples": store.triple_count(),  # distinct triples of the merged knowledge graph
+        "quads": len(store),  # statements of the per-document named graphs (one per document stating it)
         "named_graphs": sum(1 for _ in ox_store.named_graphs()),
         "documents": len(store.documents()),
         "entities": entities,
