@@ -6,7 +6,9 @@ many positions, titles or documents state it (parallel edges are what turn a
 corporate graph into a hairball); every edge and literal fact keeps all of its
 provenance so the side panel can quote the sentences. Selection (a focus
 neighbourhood or an overview of the hubs) is bounded by ``max_nodes`` so a large
-store never reaches the browser whole.
+store never reaches the browser whole. A hub's many neighbours of one relation
+(133 shareholders) are *grouped*: drawn as one node the user expands, so they do
+not count against the cap and never become an unreadable ring.
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from graph.errors import FilingKGError
+from graph.view.style import group_caption
 
 #: Search ranks types in this order when the text matches equally well.
 TYPE_PRIORITY = {"company": 0, "agency": 1, "person": 2, "instrument": 3, "filing": 4}
+#: A node with at least this many neighbours of one relation and direction shows them as one group node.
+GROUP_THRESHOLD = 20
+#: Most members of groups one neighbourhood carries (they are not drawn until expanded, but are sent).
+MAX_GROUPED = 5000
+#: Longest path (in relations) the path search reports.
+MAX_PATH_LENGTH = 8
 
 
 class ViewError(FilingKGError):
@@ -99,6 +108,7 @@ class ViewGraph:
     nodes: dict[str, ViewNode]
     edges: list[ViewEdge]
     _adjacency: dict[str, list[ViewEdge]] | None = field(default=None, repr=False, compare=False)
+    _graph: Any = field(default=None, repr=False, compare=False)  # undirected networkx graph for paths
 
     # ------------------------------------------------------------------ structure
 
@@ -169,30 +179,138 @@ class ViewGraph:
                  and (wanted_rels is None or e.relation in wanted_rels)]
         return ViewGraph(nodes, edges)
 
-    def neighbourhood(self, focus: str, depth: int = 1, max_nodes: int = 150) -> tuple[ViewGraph, int]:
+    def neighbourhood(self, focus: str, depth: int = 1, max_nodes: int = 150,
+                      group_threshold: int | None = GROUP_THRESHOLD) -> tuple[ViewGraph, int]:
         """Nodes within ``depth`` relations of ``focus`` (breadth first, hubs first within a ring), capped.
 
-        Returns the subgraph and how many reachable nodes the cap left out.
+        Neighbours a ring node has at least ``group_threshold`` of through one
+        relation and direction are drawn as one group node, so they do not count
+        against ``max_nodes`` (up to MAX_GROUPED in all) and the walk does not go
+        on from them. Returns the subgraph and how many reachable nodes were left out.
         """
         if focus not in self.nodes:
             raise ViewError(f"no node {focus!r}")
-        seen = {focus: 0}
+        seen = {focus}
         order = [focus]
-        left_out = 0
+        left_out = grouped = 0
         frontier = [focus]
-        for level in range(1, max(depth, 0) + 1):
-            ring = sorted({n for f in frontier for n in self.neighbours(f)} - seen.keys(),
-                          key=lambda n: (-self.degree(n), self.nodes[n].label))
-            room = max(max_nodes - len(order), 0)
+        for _level in range(1, max(depth, 0) + 1):
+            ring_set = {n for f in frontier for n in self.neighbours(f)} - seen
+            folded = self._foldable(frontier, ring_set, group_threshold)
+            room_for_folded = max(MAX_GROUPED - grouped, 0)
+            folded_kept = sorted(folded, key=lambda n: self.nodes[n].label)[:room_for_folded]
+            left_out += len(folded) - len(folded_kept)
+            grouped += len(folded_kept)
+            ring = sorted(ring_set - folded, key=lambda n: (-self.degree(n), self.nodes[n].label))
+            room = max(max_nodes - (len(order) - grouped), 0)
             left_out += max(len(ring) - room, 0)
             ring = ring[:room]
-            for n in ring:
-                seen[n] = level
+            seen.update(ring)
+            seen.update(folded)
             order.extend(ring)
+            order.extend(folded_kept)
             frontier = ring
             if not frontier:
                 break
         return self.subgraph(order), left_out
+
+    def _foldable(self, frontier: list[str], ring: set[str], threshold: int | None) -> set[str]:
+        """Ring nodes that sit in a group of some frontier node (``threshold`` or more of one relation/direction)."""
+        if not threshold:
+            return set()
+        folded: set[str] = set()
+        for f in frontier:
+            by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for e in self.adjacency.get(f, ()):
+                other, direction = (e.target, "out") if e.source == f else (e.source, "in")
+                if other in ring:
+                    by_key[(e.relation, direction)].add(other)
+            for members in by_key.values():
+                if len(members) >= threshold:
+                    folded |= members
+        return folded
+
+    def groups(self, threshold: int = GROUP_THRESHOLD, keep: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The group nodes of this (sub)graph: for each node, each relation/direction with ``threshold``+ neighbours.
+
+        Hubs are taken most connected first; a node joins at most one group and
+        a group's hub or a ``keep`` node (the focus) is never folded into another
+        group. Each group: ``{id, hub, relation, direction, label, count, type, members}``
+        with members by name; the client draws the group instead of its members.
+        """
+        kept = set(keep)
+        claimed: set[str] = set()
+        hubs: set[str] = set()
+        out: list[dict[str, Any]] = []
+        for hub in sorted(self.nodes, key=lambda n: (-self.degree(n), self.nodes[n].label)):
+            if hub in claimed or self.degree(hub) < threshold:
+                continue
+            by_key: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+            for e in self.adjacency.get(hub, ()):
+                other, direction = (e.target, "out") if e.source == hub else (e.source, "in")
+                if other != hub and other not in claimed and other not in hubs and other not in kept:
+                    by_key[(e.relation, direction)][other] = e.label
+            for (relation, direction), found in sorted(by_key.items()):
+                members = sorted(set(found) - claimed, key=lambda n: (self.nodes[n].label, n))
+                if len(members) < threshold:
+                    continue
+                claimed.update(members)
+                hubs.add(hub)
+                types = [self.nodes[m].type for m in members]
+                out.append({"id": f"group:{hub}|{relation}|{direction}", "hub": hub, "relation": relation,
+                            "direction": direction, "count": len(members),
+                            "label": group_caption(relation, direction, len(members)),
+                            "type": max(set(types), key=types.count), "members": members})
+        return out
+
+    # ------------------------------------------------------------------ paths
+
+    def shortest_path(self, start: str, end: str, max_length: int = MAX_PATH_LENGTH) -> list[str] | None:
+        """The node ids of a shortest path from ``start`` to ``end`` (either edge direction), or None.
+
+        Filings join everything they mention, so a path through a filing says
+        little: filings are avoided as intermediate steps unless no other path
+        exists. Paths longer than ``max_length`` relations are not reported.
+        """
+        import networkx as nx
+
+        for node_id in (start, end):
+            if node_id not in self.nodes:
+                raise ViewError(f"no node {node_id!r}")
+        if start == end:
+            return [start]
+        full = self._nx()
+        no_filings = nx.subgraph_view(full, filter_node=lambda n: n in (start, end) or self.nodes[n].type != "filing")
+        for graph in (no_filings, full):
+            try:
+                path = nx.bidirectional_shortest_path(graph, start, end)
+            except nx.NetworkXNoPath:
+                continue
+            if len(path) - 1 <= max_length:
+                return list(path)
+        return None
+
+    def path_graph(self, path: list[str]) -> ViewGraph:
+        """The nodes of ``path`` and one edge for each step (the first relation found between the pair)."""
+        steps = set()
+        for a, b in zip(path, path[1:]):
+            steps.add(frozenset((a, b)))
+        chosen: dict[frozenset[str], ViewEdge] = {}
+        for e in self.edges:
+            key = frozenset((e.source, e.target))
+            if key in steps and key not in chosen:
+                chosen[key] = e
+        return ViewGraph({i: self.nodes[i] for i in path}, list(chosen.values()))
+
+    def _nx(self) -> Any:
+        if self._graph is None:
+            import networkx as nx
+
+            g = nx.Graph()
+            g.add_nodes_from(self.nodes)
+            g.add_edges_from((e.source, e.target) for e in self.edges if e.source != e.target)
+            self._graph = g
+        return self._graph
 
     def overview(self, max_nodes: int = 60, hubs: int = 8) -> tuple[ViewGraph, int]:
         """The most connected nodes and, round robin, their best-connected neighbours, up to ``max_nodes``.

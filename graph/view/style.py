@@ -77,3 +77,28 @@ def relation_label(relation: str) -> str:
 def property_label(key: str) -> str:
     """``state_of_incorporation`` -> ``state of incorporation``."""
     return key.replace("_", " ")
+
+
+#: Nouns for a group of a hub's neighbours: (relation, direction seen from the hub) -> plural.
+GROUP_NOUNS: dict[tuple[str, str], str] = {
+    ("SHAREHOLDER_OF", "in"): "shareholders",
+    ("INVESTOR_IN", "in"): "investors",
+    ("SUBSIDIARY_OF", "in"): "subsidiaries",
+    ("SUBSIDIARY_OF", "out"): "parents",
+    ("OFFICER_OF", "in"): "officers",
+    ("DIRECTOR_OF", "in"): "directors",
+    ("ISSUED", "out"): "instruments",
+    ("ACQUIRED", "out"): "acquisitions",
+    ("SIGNED", "in"): "signers",
+    ("FILED_BY", "in"): "filings",
+    ("DESCRIBED_IN", "in"): "entities described",
+    ("OFFERS", "out"): "offerings",
+}
+
+
+def group_caption(relation: str, direction: str, count: int) -> str:
+    """``133 shareholders``; a relation without a noun reads ``25 × placement agent for`` (in) or ``25 · issued`` (out)."""
+    noun = GROUP_NOUNS.get((relation, direction))
+    if noun:
+        return f"{count} {noun}"
+    return f"{count} × {relation_label(relation)}" if direction == "in" else f"{count} · {relation_label(relation)}"

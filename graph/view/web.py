@@ -19,7 +19,7 @@ from graph.errors import FilingKGError
 from graph.log import get_logger
 from graph.view.html import explorer_html
 from graph.view.load import load_view_graph
-from graph.view.model import ViewError, ViewGraph
+from graph.view.model import GROUP_THRESHOLD, MAX_PATH_LENGTH, ViewError, ViewGraph
 
 log = get_logger("view")
 
@@ -68,9 +68,24 @@ def graph_json(store: Any, focus: str | None = None, depth: int = 1, max_nodes: 
     if focus:
         node = graph.resolve(focus)
         sub, left_out = graph.neighbourhood(node.id, depth, max_nodes)
-        return sub.to_json(degrees=full, focus=node.id, depth=depth, truncated=left_out)
+        return sub.to_json(degrees=full, focus=node.id, depth=depth, truncated=left_out,
+                           groups=sub.groups(GROUP_THRESHOLD, keep=[node.id]))
     sub, left_out = graph.overview(max_nodes=min(max_nodes, 60))
-    return sub.to_json(degrees=full, focus=None, depth=depth, truncated=left_out)
+    return sub.to_json(degrees=full, focus=None, depth=depth, truncated=left_out, groups=[])
+
+
+def path_json(store: Any, start: str, end: str, max_length: int = MAX_PATH_LENGTH) -> dict[str, Any]:
+    """A shortest path between two entities (ids, IRIs or names): ``{path: [ids], nodes, edges}``.
+
+    Raises ViewError when either end is unknown or no path of at most ``max_length`` relations exists.
+    """
+    full = view_graph(store)
+    a, b = full.resolve(start).id, full.resolve(end).id
+    path = full.shortest_path(a, b, max(1, min(int(max_length), MAX_PATH_LENGTH)))
+    if path is None:
+        raise ViewError(f"no path of at most {max_length} relations between {full.nodes[a].label!r} "
+                        f"and {full.nodes[b].label!r}")
+    return full.path_graph(path).to_json(degrees=full, path=path)
 
 
 def search_json(store: Any, q: str, limit: int = 20) -> dict[str, Any]:
@@ -86,7 +101,7 @@ def explorer_page(prefix: str = "/view", *, focus: str | None = None, depth: int
     base = prefix.rstrip("/")
     doc_url = f"{base}/document?doc={{doc}}&start={{start}}&end={{end}}#span" if documents else None
     return explorer_html(None, data_url=f"{base}/graph.json", search_url=f"{base}/search.json",
-                         focus=focus, depth=depth, max_nodes=max_nodes, doc_url=doc_url)
+                         path_url=f"{base}/path.json", focus=focus, depth=depth, max_nodes=max_nodes, doc_url=doc_url)
 
 
 def document_span_html(documents_dir: Path | str, doc_id: str, start: int | None, end: int | None) -> str:
@@ -146,7 +161,7 @@ class ViewApp:
 
     Routes (GET only): ``{prefix}`` and ``{prefix}/`` the page; ``{prefix}/graph.json``
     (``focus``, ``depth``, ``max_nodes``, ``types``, ``relations``);
-    ``{prefix}/search.json`` (``q``, ``limit``); ``{prefix}/document`` (``doc``,
+    ``{prefix}/search.json`` (``q``, ``limit``); ``{prefix}/path.json`` (``from``, ``to``); ``{prefix}/document`` (``doc``,
     ``start``, ``end``; 404 unless ``documents_dir`` is set). ``handles(path)`` tells a
     host app whether to delegate a request.
     """
@@ -179,6 +194,9 @@ class ViewApp:
                 return _send(start_response, 200, json.dumps(data, ensure_ascii=False), "application/json")
             if sub == "/search.json":
                 data = search_json(self.store, params.get("q", ""), _int(params.get("limit"), 20))
+                return _send(start_response, 200, json.dumps(data, ensure_ascii=False), "application/json")
+            if sub == "/path.json":
+                data = path_json(self.store, params.get("from", ""), params.get("to", ""))
                 return _send(start_response, 200, json.dumps(data, ensure_ascii=False), "application/json")
             if sub == "/document" and self.documents_dir is not None:
                 page = document_span_html(self.documents_dir, params.get("doc", ""),
