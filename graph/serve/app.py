@@ -39,12 +39,14 @@ from graph.store.results import dataset_options
 from graph.rdf.namespaces import PREFIXES
 from graph.serve.guard import RemoteAccessRefused, check_remote_access
 from graph.serve.workers import Job, Outcome, ProcessPool, QueryStopped, run_job
-from graph.serve.page import index_html
+from graph.serve.page import STATIC_PREFIX, index_html, static_asset
+from graph.serve.snapshots import Snapshots
 from graph.serve.security import (
     SECURITY_HEADERS,
     AuthError,
     check_update_token,
     cors_headers,
+    page_headers,
     preflight_headers,
     require_token,
 )
@@ -119,10 +121,10 @@ class SparqlApp:
         self._pool = ThreadPoolExecutor(max_workers=max(1, self.config.workers),
                                         thread_name_prefix="filing-kg-sparql")
         self.processes: ProcessPool | None = None
-        path = getattr(store, "path", None)
-        if self.config.processes and path is not None and not self.config.allow_updates:
-            memory = self.config.memory_limit
-            self.processes = ProcessPool(str(path), self.config.workers, memory << 20 if memory else None)
+        self._snapshots: Snapshots | None = None
+        self._update_lock = threading.Lock()  # one update (and its snapshot) at a time
+        if self.config.processes:
+            self.processes = self._start_processes(store)
         self.hosts: set[str] | None = None  # Host header values accepted; set by the server once bound
         self._view = None
         if self.config.explorer:
@@ -130,11 +132,28 @@ class SparqlApp:
 
             self._view = ViewApp(store, prefix="/view", documents_dir=self.config.documents_dir)
 
+    def _start_processes(self, store: GraphStore) -> ProcessPool:
+        """Killable query workers: over the store folder when nothing writes to it, else over snapshots.
+
+        Oxigraph forbids reading a folder another process writes and cannot share
+        an in-memory store, so an endpoint taking updates, or serving an in-memory
+        store, has its workers read a snapshot, renewed after each update.
+        """
+        memory = self.config.memory_limit
+        budget = memory << 20 if memory else None
+        path = getattr(store, "path", None)
+        if path is not None and not self.config.allow_updates:
+            return ProcessPool(str(path), self.config.workers, budget)
+        self._snapshots = Snapshots(store.oxigraph, path)
+        return ProcessPool(self._snapshots.current, self.config.workers, budget)
+
     def close(self) -> None:
         """Stop accepting work; threads finish in the background, worker processes are killed."""
         self._pool.shutdown(wait=False, cancel_futures=True)
         if self.processes is not None:
             self.processes.close()
+        if self._snapshots is not None:
+            self._snapshots.close()
 
     def bind(self, host: str, port: int) -> None:
         """Accept only requests whose Host names the bound address (with its port) or an allowed host."""
@@ -183,6 +202,8 @@ class SparqlApp:
 
     def _dispatch(self, environ: dict[str, Any]) -> Response:
         path = environ.get("PATH_INFO") or "/"
+        if path.startswith(STATIC_PREFIX):
+            return _asset(path[len(STATIC_PREFIX):], environ.get("REQUEST_METHOD", "GET").upper())
         if path not in _ENDPOINTS:
             raise HttpError(404, f"no such resource: {path} (the endpoint is /sparql)")
         method = environ.get("REQUEST_METHOD", "GET").upper()
@@ -193,7 +214,7 @@ class SparqlApp:
             if "query" not in url_params:
                 if path in ("/", "/sparql") and _wants_html(environ):
                     return Response(200, index_html(self.config).encode("utf-8"),
-                                    "text/html; charset=utf-8", [])
+                                    "text/html; charset=utf-8", page_headers())
                 raise HttpError(400, "missing 'query' parameter")
             return self._query(_one(url_params, "query"), url_params, environ)
         if method == "OPTIONS" and self.config.cors_origin:
@@ -241,6 +262,9 @@ class SparqlApp:
             except StoreError:
                 log.exception("query worker failed")
                 raise HttpError(500, "store error (see the server log)") from None
+            finally:
+                if self._snapshots is not None:  # workers done with an older snapshot let it go
+                    self._snapshots.prune(self.processes.paths_in_use())
         else:
             outcome = self._on_thread(job, timeout)
         status, body, media, headers = outcome
@@ -276,16 +300,38 @@ class SparqlApp:
             raise HttpError(403 if "LOAD" in str(exc) else 400, str(exc)) from None
         if params.get("using-graph-uri") or params.get("using-named-graph-uri"):
             raise HttpError(400, "using-graph-uri/using-named-graph-uri are not supported; use USING in the update")
+        # Updates run here, in the server process (the writer must hold the store): they cannot be
+        # killed, so they are token-only and one at a time; the timeout bounds the wait for a turn.
+        if not self._update_lock.acquire(timeout=self.config.timeout or -1):
+            raise HttpError(503, f"another update is still running after {self.config.timeout:g} s")
         try:
             self.store.oxigraph.update(update, prefixes=PREFIXES)
             sync(self.store.oxigraph, drop_unstated=True)  # the default graph is the merge of the graphs
+            if self._snapshots is not None and self.processes is not None:
+                self.processes.use(self._snapshots.take())  # the next query sees this update
+                self._snapshots.prune(self.processes.paths_in_use())
         except SyntaxError as exc:
             raise HttpError(400, f"malformed SPARQL update: {exc}") from None
         except OSError:
             log.exception("update failed")
             raise HttpError(500, "update failed (see the server log)") from None
+        except StoreError:
+            log.exception("snapshot after an update failed")
+            raise HttpError(500, "update applied, but queries may not see it yet (see the server log)") from None
+        finally:
+            self._update_lock.release()
         log.info("update applied")
         return Response(204, b"", "text/plain; charset=utf-8", [])
+
+
+def _asset(name: str, method: str) -> Response:
+    """A file of the query page (YASGUI and its set-up), by exact name: 404 for anything else."""
+    if method not in ("GET", "HEAD"):
+        raise HttpError(405, f"method {method} not allowed", [("Allow", "GET, HEAD")])
+    asset = static_asset(name)
+    if asset is None:
+        raise HttpError(404, f"no such resource: {STATIC_PREFIX}{name}")
+    return Response(200, asset.body, asset.content_type, [("Cache-Control", "max-age=3600")])
 
 
 def _one(params: dict[str, list[str]], name: str) -> str:

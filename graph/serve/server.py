@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import io
+import signal
 import socket
 import threading
 from collections.abc import Iterator
@@ -151,12 +152,29 @@ def serve(store: GraphStore, config: ServerConfig | None = None, host: str = DEF
         log.info("SPARQL endpoint at %s", url)
         if ready is not None:
             ready(url)
+        previous = _stop_on_sigterm()
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
         finally:
             app.close()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_on_sigterm() -> Any:
+    """Make SIGTERM stop the server like Ctrl-C, so its workers and snapshots are cleaned up.
+
+    Returns the previous handler (None when not on the main thread, where signals cannot be set).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, stop)
 
 
 @contextmanager

@@ -7,6 +7,12 @@ runs each query in a warm worker process that opened the store read-only; a
 query past its deadline, or one that pushes the workers over the memory
 budget, is stopped by killing its worker, which is then replaced in the
 background. The server itself never blocks on a runaway query.
+
+The pool's store folder can change (:meth:`ProcessPool.use`): an endpoint that
+takes updates, or serves an in-memory store, points it at the newest snapshot
+(:mod:`graph.serve.snapshots`); each job carries the folder it must be answered
+from, and a worker holding an older one reopens before evaluating (about 0.05 s,
+once per worker per update).
 """
 
 from __future__ import annotations
@@ -87,8 +93,11 @@ def run_job(store: Any, job: Job, deadline: float | None = None, cancel: threadi
 
 
 def _worker_main(conn: Connection, store_path: str) -> None:
-    """A worker process: open the store read-only, then answer jobs until the pipe closes."""
+    """A worker process: open the store read-only, then answer ``(folder, job)`` pairs until the pipe closes."""
     import pyoxigraph as ox
+
+    import graph.serve.negotiate  # noqa: F401 - warm: the first query a worker answers pays no imports
+    import graph.store.results  # noqa: F401
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which then stops us
     try:
@@ -99,11 +108,18 @@ def _worker_main(conn: Connection, store_path: str) -> None:
     conn.send(("ready", None))
     while True:
         try:
-            job = conn.recv()
+            path, job = conn.recv()
         except (EOFError, OSError):
             return
         try:
+            if path != store_path:  # the pool moved to a newer snapshot: drop the old handle first
+                del store
+                store, store_path = ox.Store.read_only(path), path
             outcome = run_job(store, job)
+        except OSError as exc:  # the new snapshot cannot be opened: answer, then let the pool replace us
+            log.error("a query worker cannot open %s: %s", path, exc)
+            conn.send((500, b"store error (see the server log)\n", "text/plain; charset=utf-8", []))
+            return
         except Exception:  # a bug: logged, answered with a bare 500
             log.exception("internal error in a query worker")
             outcome = (500, b"internal server error\n", "text/plain; charset=utf-8", [])
@@ -123,6 +139,7 @@ def _rss(pid: int) -> int:
 class _Worker:
     process: Any
     conn: Connection
+    path: str  # the store folder the worker has open (or opens on its next job)
     ready: bool = False
     busy: bool = False
     busy_since: float = 0.0
@@ -145,6 +162,7 @@ class ProcessPool:
 
     ``memory_limit`` (bytes) bounds the resident memory of all workers together;
     past it the busy worker using the most is killed (its query answers 503).
+    :meth:`use` points the pool at another folder (a newer snapshot of the store).
     """
 
     def __init__(self, store_path: str, size: int, memory_limit: int | None = None) -> None:
@@ -155,18 +173,32 @@ class ProcessPool:
         self._lock = threading.Lock()
         self._closed = threading.Event()
         self.memory_limit = memory_limit
+        self._failure: str | None = None  # why the last worker could not start
         for _ in range(max(1, size)):
-            self._idle.put(self._spawn())
+            worker = self._spawn()
+            threading.Thread(target=self._await_ready, args=(worker,), name="filing-kg-start", daemon=True).start()
         self._watchdog = threading.Thread(target=self._watch, name="filing-kg-memory", daemon=True)
         self._watchdog.start()
 
+    def use(self, store_path: str) -> None:
+        """Answer every job from now on from ``store_path`` (workers reopen it on their next job)."""
+        with self._lock:
+            self._path = str(store_path)
+
+    def paths_in_use(self) -> set[str]:
+        """Store folders some live worker has open, or the pool will send jobs to."""
+        with self._lock:
+            return {self._path} | {w.path for w in self._workers}
+
     def _spawn(self) -> _Worker:
+        with self._lock:
+            path = self._path
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self._path), daemon=True,
+        process = self._ctx.Process(target=_worker_main, args=(child, path), daemon=True,
                                     name="filing-kg-query")
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        worker = _Worker(process, parent, path)
         with self._lock:
             self._workers.add(worker)
         return worker
@@ -178,23 +210,32 @@ class ProcessPool:
         with self._lock:
             self._workers.discard(worker)
 
-        def start() -> None:  # only a worker that opened the store joins the idle queue (no cold start for a client)
+        def start() -> None:
             worker.process.join(timeout=5)
-            if self._closed.is_set():
-                return
-            fresh = self._spawn()
-            try:
-                if fresh.conn.poll(60) and fresh.conn.recv()[0] == "ready":
-                    fresh.ready = True
-            except (EOFError, OSError):
-                pass
-            if not fresh.ready:
-                log.error("a query worker could not start; the pool is one worker smaller")
-                fresh.kill("failed")
-                return
-            self._idle.put(fresh)
+            if not self._closed.is_set():
+                self._await_ready(self._spawn())
 
         threading.Thread(target=start, name="filing-kg-respawn", daemon=True).start()
+
+    def _await_ready(self, worker: _Worker) -> None:
+        """Only a worker that opened the store joins the idle queue (no client waits for a cold start)."""
+        message = None
+        try:
+            if worker.conn.poll(60):
+                message = worker.conn.recv()
+        except (EOFError, OSError):
+            pass
+        if self._closed.is_set():
+            return
+        if message is not None and message[0] == "ready":
+            worker.ready = True
+            self._idle.put(worker)
+            return
+        self._failure = str(message[1]) if message is not None else "it did not start within 60 s"
+        log.error("a query worker could not start (%s); the pool is one worker smaller", self._failure)
+        worker.kill("failed")
+        with self._lock:
+            self._workers.discard(worker)
 
     def pids(self) -> list[int]:
         with self._lock:
@@ -203,19 +244,15 @@ class ProcessPool:
     def run(self, job: Job, timeout: float | None) -> Outcome:
         """Answer ``job`` on a worker within ``timeout`` seconds; :class:`QueryStopped` otherwise."""
         deadline = time.monotonic() + timeout if timeout else None
+        worker = self._take(deadline)
+        if worker is None:
+            raise QueryStopped(f"query timed out after {timeout:g} s waiting for a free worker")
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryStopped(f"query timed out after {timeout:g} s waiting for a free worker") from None
-        try:
-            if not worker.ready:
-                message = self._receive(worker, deadline)
-                if message[0] != "ready":
-                    raise StoreError(str(message[1]))
-                worker.ready = True
+            with self._lock:
+                worker.path = self._path
             worker.busy_since = time.monotonic()
             worker.busy = True
-            worker.conn.send(job)
+            worker.conn.send((worker.path, job))
             outcome = self._receive(worker, deadline)
             worker.busy = False
             if worker.niced:
@@ -240,6 +277,20 @@ class ProcessPool:
             raise
         self._idle.put(worker)
         return outcome
+
+    def _take(self, deadline: float | None) -> _Worker | None:
+        """An idle worker, or None once ``deadline`` passes; StoreError when no worker can start at all."""
+        while True:
+            remaining = None if deadline is None else deadline - time.monotonic()
+            if remaining is not None and remaining <= 0:
+                return None
+            try:
+                return self._idle.get(timeout=0.25 if remaining is None else min(remaining, 0.25))
+            except queue.Empty:
+                with self._lock:
+                    none_left = not self._workers
+                if none_left and self._failure is not None:
+                    raise StoreError(f"no query worker could start: {self._failure}") from None
 
     @staticmethod
     def _receive(worker: _Worker, deadline: float | None) -> Any:

@@ -1,0 +1,237 @@
+"""Issue 16: runaway queries are stopped on every kind of server (updates on, in-memory store), and
+query workers see every committed update.
+
+Every server listens on 127.0.0.1 (ephemeral port); every test is bounded in requests and seconds.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+import psutil
+import pyoxigraph as ox
+
+from graph.serve import ServerConfig, running_server
+from graph.serve.snapshots import Snapshots
+from graph.store import open_store
+
+TOKEN = "s3cret-token-for-tests-0123456789"
+JSON = {"Accept": "application/sparql-results+json"}
+
+RUNAWAY = [
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a ORDER BY DESC(?n)",
+    "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+]
+
+
+def request(url: str, method: str = "GET", target: str = "", body: bytes | None = None,
+            headers: dict[str, str] | None = None, timeout: float = 30) -> tuple[int, bytes]:
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        conn.request(method, target or parts.path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+def get(url: str, query: str, **kw) -> tuple[int, bytes]:
+    return request(url, "GET", "/sparql?" + urllib.parse.urlencode({"query": query}), **kw)
+
+
+def ask(url: str, query: str) -> bool:
+    status, body = get(url, query, headers=JSON, timeout=10)
+    assert status == 200, body
+    return json.loads(body)["boolean"]
+
+
+def update(url: str, text: str) -> int:
+    return request(url, "POST", body=text.encode(), timeout=10, headers={
+        "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})[0]
+
+
+def quads(n: int) -> list[ox.Quad]:
+    return [ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), ox.NamedNode("urn:g0"))
+            for i in range(n)]
+
+
+def disk_store(path: Path, n: int) -> Path:
+    with open_store(path) as store:
+        store.oxigraph.extend(quads(n))
+    return path
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its children, in bytes."""
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def snapshot_folders(store: Path) -> list[Path]:
+    return sorted(store.parent.glob(f".{store.name}.snapshots-*"))
+
+
+# ------------------------------------------------------------------ the acceptance test, updates on
+
+
+def test_updates_enabled_server_stops_four_runaway_queries_and_its_workers_see_updates(tmp_path: Path) -> None:
+    """`serve --allow-updates --timeout 5`: four runaway queries get 503, `ASK {}` answers within 1 s
+    meanwhile, the process tree stays under 1 GB, and an update is visible to the next query (about 20 s)."""
+    store = disk_store(tmp_path / "store", 6000)
+    cmd = [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", "0", "--timeout", "5",
+           "--workers", "6", "--max-memory", "600", "--max-rows", "10", "--allow-updates", "--update-token", TOKEN]
+    server = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        line = ""
+        deadline = time.monotonic() + 30
+        while "SPARQL endpoint:" not in line and time.monotonic() < deadline:
+            line = server.stderr.readline()
+        match = re.search(r"(http://127\.0\.0\.1:\d+/sparql)", line)
+        assert match, line
+        url = match.group(1)
+        threading.Thread(target=lambda: [server.stderr.readline() for _ in iter(int, 1)], daemon=True).start()
+        assert get(url, "ASK {}", timeout=30)[0] == 200  # workers are warm
+        assert len(snapshot_folders(store)) == 1  # the workers read a snapshot, never the live folder
+
+        results: list[tuple[int, bytes, float]] = []
+
+        def runaway(query: str) -> None:
+            start = time.monotonic()
+            status, body = get(url, query, timeout=30)
+            results.append((status, body, time.monotonic() - start))
+
+        threads = [threading.Thread(target=runaway, args=(q,)) for q in RUNAWAY]
+        for t in threads:
+            t.start()
+        peak = 0
+        ask_times = []
+        end = time.monotonic() + 7
+        while time.monotonic() < end:
+            peak = max(peak, tree_rss(server.pid))
+            if len(ask_times) < 3 and time.monotonic() > end - 6:
+                start = time.monotonic()
+                status, _ = get(url, "ASK {}", timeout=5)
+                assert status == 200
+                ask_times.append(time.monotonic() - start)
+            time.sleep(0.05)
+        for t in threads:
+            t.join(timeout=20)
+        peak = max(peak, tree_rss(server.pid))
+        assert len(results) == 4
+        for status, body, took in results:
+            assert status == 503 and len(body.splitlines()) == 1, (status, body)
+            assert b"timed out" in body or b"memory budget" in body, body
+            assert took < 10
+        assert max(ask_times) < 1.0, ask_times
+        assert peak < 1 << 30, f"server tree peaked at {peak >> 20} MB"
+
+        # the killed workers' replacements, and the survivors, answer from the updated state
+        assert not ask(url, "ASK { <urn:new> ?p ?o }")
+        assert update(url, 'INSERT DATA { GRAPH <urn:g1> { <urn:new> <urn:p> "fresh" } }') == 204
+        for _ in range(8):  # every worker, whichever answers
+            assert ask(url, "ASK { <urn:new> <urn:p> \"fresh\" }")
+        assert update(url, "DELETE WHERE { GRAPH <urn:g1> { <urn:new> ?p ?o } }") == 204
+        assert not ask(url, "ASK { <urn:new> ?p ?o }")
+        assert len(snapshot_folders(store)) == 1
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    assert snapshot_folders(store) == []  # SIGTERM stops the server cleanly: snapshots removed
+    with open_store(store, read_only=True) as reopened:  # the updates went to the store itself, lock released
+        assert reopened.oxigraph.contains_named_graph(ox.NamedNode("urn:g1"))  # the insert's graph, emptied
+        assert not list(reopened.oxigraph.quads_for_pattern(ox.NamedNode("urn:new"), None, None))
+        assert reopened.oxigraph.contains_named_graph(ox.NamedNode("urn:g0"))
+
+
+# ------------------------------------------------------------------ in-memory stores
+
+
+def test_in_memory_server_kills_a_runaway_query_and_keeps_answering() -> None:
+    store = open_store(None)
+    store.oxigraph.extend(quads(2000))
+    with store, running_server(store, ServerConfig(timeout=1.5, workers=2)) as url:
+        assert get(url, "ASK {}")[0] == 200
+        start = time.monotonic()
+        status, body = get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+        assert status == 503 and b"stopped" in body and len(body.splitlines()) == 1
+        assert time.monotonic() - start < 5
+        assert ask(url, "ASK { <urn:s1> ?p ?o }")
+
+
+def test_in_memory_server_with_updates_shows_each_update_to_the_next_query() -> None:
+    store = open_store(None)
+    store.oxigraph.extend(quads(3))
+    config = ServerConfig(timeout=5, workers=2, allow_updates=True, update_token=TOKEN)
+    with store, running_server(store, config) as url:
+        for i in range(3):
+            assert not ask(url, f"ASK {{ <urn:added{i}> ?p ?o }}")
+            assert update(url, f'INSERT DATA {{ GRAPH <urn:g1> {{ <urn:added{i}> <urn:p> "x" }} }}') == 204
+            assert ask(url, f"ASK {{ <urn:added{i}> ?p ?o }}")
+            assert ask(url, f"ASK {{ <urn:added{i}> ?p ?o }}")  # the other worker too
+        status, body = get(url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", headers=JSON)
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "6"
+
+
+# ------------------------------------------------------------------ snapshots
+
+
+def test_snapshots_copy_the_committed_state_and_are_removed_when_unused(tmp_path: Path) -> None:
+    live = ox.Store()
+    live.extend(quads(5))
+    snaps = Snapshots(live)
+    first = snaps.current
+    live.add(ox.Quad(ox.NamedNode("urn:later"), ox.NamedNode("urn:p"), ox.Literal("y")))
+    second = snaps.take()
+    assert second != first
+    assert len(ox.Store.read_only(first)) == 5 and len(ox.Store.read_only(second)) == 6
+    third = snaps.take()
+    snaps.prune(in_use={first})  # a worker still reads the first: only the second goes
+    assert Path(first).is_dir() and not Path(second).exists() and Path(third).is_dir()
+    snaps.prune(in_use=set())
+    assert not Path(first).exists() and Path(third).is_dir()
+    snaps.close()
+    assert not snaps.root.exists()
+
+
+def test_snapshots_of_a_store_folder_sit_beside_it_and_stale_ones_are_removed(tmp_path: Path) -> None:
+    folder = disk_store(tmp_path / "store", 4)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".store.snapshots-{dead.pid}-abcd1234"
+    (stale / "000001").mkdir(parents=True)
+    unrelated = tmp_path / ".other.snapshots-1-abcd1234"
+    unrelated.mkdir()
+    with open_store(folder) as store:
+        snaps = Snapshots(store.oxigraph, folder)
+        assert snaps.root.parent == tmp_path and not stale.exists() and unrelated.exists()
+        later = ox.Quad(ox.NamedNode("urn:later"), ox.NamedNode("urn:p"), ox.Literal("y"))
+        assert later not in ox.Store.read_only(snaps.current)
+        store.oxigraph.add(later)
+        assert later in ox.Store.read_only(snaps.take())  # read while the writer still holds the store
+        snaps.close()
+    assert snapshot_folders(folder) == []
