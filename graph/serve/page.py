@@ -1,22 +1,43 @@
-"""The small HTML page at ``/``: type (or pick) a query, see the results as a table.
+"""The query page at ``/``: YASGUI (editor, result table, downloads, permalinks) over this endpoint.
 
-Plain HTML and a few lines of JavaScript that POST to ``/sparql`` with
-``Accept: application/sparql-results+json`` -- the page is just another client
-of the endpoint, so it shows exactly what any SPARQL client would get.
+YASGUI is vendored in ``static/`` (see its README there) and served by the endpoint
+itself, so the page works with no network. The HTML is a shell: a header with the
+endpoint's settings and a picker of the shipped query library, a JSON block with
+the page's settings (endpoint, library queries, prefixes) and ``static/query.js``,
+which configures YASGUI from that block. No inline script, so the page's CSP
+(:data:`graph.serve.security.PAGE_CSP`) can allow scripts from ``'self'`` only.
+The page is just another client of ``/sparql``: it shows what any client would get.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from graph.query.library import list_queries
+from graph.rdf.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     from graph.serve.app import ServerConfig
 
-_DEFAULT_QUERY = """SELECT ?company ?person ?title WHERE {
+#: URL path prefix of the page's assets.
+STATIC_PREFIX = "/static/"
+#: Served (generated) in the format of prefix.cc's API, for YASGUI's PREFIX autocompletion.
+PREFIXES_ASSET = "prefixes.json"
+
+_CONTENT_TYPES = {
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/plain; charset=utf-8",
+    ".json": "application/json",
+}
+
+_DEFAULT_BODY = """SELECT ?company ?person ?title WHERE {
   ?pos a fkg:OfficerPosition ;
        fkg:organization/rdfs:label ?company ;
        fkg:holder/rdfs:label ?person .
@@ -25,67 +46,81 @@ _DEFAULT_QUERY = """SELECT ?company ?person ?title WHERE {
 
 _TEMPLATE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>filing-kg SPARQL</title>
-<style>
-body {{ font: 14px system-ui, sans-serif; margin: 1.5em; }}
-textarea {{ width: 100%; height: 14em; font: 13px monospace; }}
-table {{ border-collapse: collapse; margin-top: 1em; }}
-td, th {{ border: 1px solid #ccc; padding: 2px 6px; text-align: left; vertical-align: top; }}
-#status {{ margin-left: 1em; color: #555; }} .error {{ color: #b00; white-space: pre-wrap; }}
-</style></head><body>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="static/yasgui.min.css">
+<link rel="stylesheet" href="static/query.css">
+</head><body>
+<header>
 <h1>filing-kg SPARQL endpoint</h1>
-<p>POST or GET SPARQL 1.1 queries to <code>/sparql</code>. Prefixes {prefixes} are predeclared.
-Updates are {updates}. Limits: {limits}.</p>
-<label>Library query: <select id="library"><option value="">(choose)</option>{options}</select></label>
-<form id="form"><textarea id="query" name="query">{query}</textarea><br>
-<button type="submit">Run</button><span id="status"></span></form>
-<div id="out"></div>
-<script id="queries" type="application/json">{queries}</script>
-<script>
-const queries = JSON.parse(document.getElementById("queries").textContent);
-document.getElementById("library").onchange = (e) => {{
-  if (e.target.value) document.getElementById("query").value = queries[e.target.value];
-}};
-function cell(t) {{ const td = document.createElement("td"); td.textContent = t === undefined ? "" : t.value; return td; }}
-document.getElementById("form").onsubmit = async (e) => {{
-  e.preventDefault();
-  const out = document.getElementById("out"), status = document.getElementById("status");
-  out.textContent = ""; status.textContent = "running...";
-  const t0 = performance.now();
-  const resp = await fetch("sparql", {{method: "POST",
-    headers: {{"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json, text/turtle;q=0.9"}},
-    body: new URLSearchParams({{query: document.getElementById("query").value}})}});
-  const text = await resp.text();
-  status.textContent = resp.status + " in " + Math.round(performance.now() - t0) + " ms";
-  if (!resp.ok) {{ const p = document.createElement("p"); p.className = "error"; p.textContent = text; out.append(p); return; }}
-  if (!(resp.headers.get("Content-Type") || "").includes("json")) {{ const pre = document.createElement("pre"); pre.textContent = text; out.append(pre); return; }}
-  const data = JSON.parse(text);
-  if ("boolean" in data) {{ out.textContent = data.boolean ? "yes" : "no"; return; }}
-  const table = document.createElement("table"), head = table.insertRow();
-  for (const v of data.head.vars) {{ const th = document.createElement("th"); th.textContent = v; head.append(th); }}
-  for (const b of data.results.bindings) {{ const tr = table.insertRow(); for (const v of data.head.vars) tr.append(cell(b[v])); }}
-  status.textContent += ", " + data.results.bindings.length + " rows" + (resp.headers.get("X-SPARQL-Truncated") ? " (truncated)" : "");
-  out.append(table);
-}};
-</script></body></html>
+<p>Queries go to <code>/sparql</code> (GET or POST, SPARQL 1.1 Protocol). Prefixes {prefixes} are predeclared.
+Updates are {updates}. Limits: {limits}.{explorer}</p>
+<p><label>Library query: <select id="fkg-library"><option value="">(open a shipped query in a new tab)</option>{options}</select></label>
+&middot; the share button in the editor makes a permalink; the table's download button saves CSV.</p>
+<p id="fkg-status" role="status"></p>
+</header>
+<div id="yasgui"></div>
+<script id="fkg-config" type="application/json">{config}</script>
+<script src="static/yasgui.min.js"></script>
+<script src="static/query.js"></script>
+</body></html>
 """
+
+
+def default_query() -> str:
+    """The first tab's query, with every project prefix declared (so it runs on any endpoint)."""
+    declarations = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items())
+    return f"{declarations}\n\n{_DEFAULT_BODY}"
 
 
 def index_html(config: "ServerConfig") -> str:
     """The page, with the library queries to pick from and the endpoint's settings."""
-    from graph.rdf.namespaces import PREFIXES
-
-    library = {q.name: q.text for q in list_queries()}
+    queries = list_queries()
     options = "".join(
         f'<option value="{html.escape(q.name)}">{html.escape(q.name)} - {html.escape(q.summary)}</option>'
-        for q in list_queries()
+        for q in queries
     )
     limits = (f"timeout {config.timeout:g} s" if config.timeout else "no timeout") + ", " + (
         f"at most {config.max_rows} rows" if config.max_rows else "no row cap")
+    settings = {
+        "endpoint": "sparql",
+        "prefixesUrl": STATIC_PREFIX.lstrip("/") + PREFIXES_ASSET,
+        "defaultQuery": default_query(),
+        "queries": [{"name": q.name, "summary": q.summary, "text": q.text} for q in queries],
+    }
     return _TEMPLATE.format(
         prefixes=", ".join(f"<code>{html.escape(p)}:</code>" for p in PREFIXES),
         updates="enabled" if config.allow_updates else "disabled (read-only)",
         limits=html.escape(limits),
+        explorer=' Browse the graph in the <a href="view/">explorer</a>.' if config.explorer else "",
         options=options,
-        query=html.escape(_DEFAULT_QUERY),
-        queries=json.dumps(library).replace("</", "<\\/"),
+        config=_script_json(settings),
     )
+
+
+def _script_json(value: object) -> str:
+    """JSON safe inside ``<script>``: no ``</script>`` or ``<!--`` can end or confuse the block."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    content_type: str
+
+
+def static_asset(name: str) -> Asset | None:
+    """The page asset ``name`` (a file of ``static/`` or the generated prefix list); None if there is none."""
+    if name == PREFIXES_ASSET:
+        return Asset(json.dumps(PREFIXES, indent=1).encode("utf-8"), _CONTENT_TYPES[".json"])
+    return _packaged_assets().get(name)
+
+
+@lru_cache(maxsize=1)
+def _packaged_assets() -> dict[str, Asset]:
+    """The files shipped in ``graph/serve/static/``, read once; only these names are served (no paths)."""
+    assets: dict[str, Asset] = {}
+    for entry in resources.files("graph.serve").joinpath("static").iterdir():
+        suffix = "." + entry.name.rsplit(".", 1)[-1] if "." in entry.name else ""
+        if entry.is_file() and suffix in _CONTENT_TYPES:
+            assets[entry.name] = Asset(entry.read_bytes(), _CONTENT_TYPES[suffix])
+    return assets

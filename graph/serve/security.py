@@ -31,6 +31,26 @@ SECURITY_HEADERS: list[tuple[str, str]] = [
     ("Referrer-Policy", "no-referrer"),
 ]
 
+#: The query page's Content-Security-Policy: its scripts, styles and requests come from this server
+#: only (the vendored YASGUI, no inline script), so a page or permalink cannot reach another host.
+#: Styles allow ``'unsafe-inline'`` because YASGUI and its table write ``style`` attributes;
+#: images allow ``data:`` for the table's sort arrows embedded in its CSS.
+PAGE_CSP = "; ".join([
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+])
+
+
+def page_headers() -> list[tuple[str, str]]:
+    """Extra headers of the HTML query page: the CSP above, and no framing by other sites."""
+    return [("Content-Security-Policy", PAGE_CSP), ("X-Frame-Options", "DENY")]
+
 
 class AuthError(Exception):
     """A refused update: HTTP status and one-line reason."""
