@@ -1,0 +1,165 @@
+"""Which text of a view gets the statistical parse, and which is only tokenised.
+
+NER and the parser are most of a build's time, yet most of a filing holds no
+fact of the kinds the graph keeps, or holds it in a layout read by structure
+(cover pages, form boxes, tables, signature blocks: those rules read the
+layout view, never the parse). The FINISH rules read the parse only through
+``doc.ents`` (people, companies, agencies), ``doc.sents`` (sentence rules),
+``tag_`` (person clean-up, role verbs) and ``dep_`` (role appositions,
+subjects of "acts as agent"). So a view is cut into *units* (a line of the
+reflowed text, or a sentence of a very long line) and a unit is parsed when it
+can hold such a fact:
+
+* it has a run of two capitalised words (a name) or a trigger word of a rule
+  (roles and appointments, securities, prices and percentages, parties,
+  agents, counsel, trustees, acquisitions, subsidiaries, incorporation);
+* and it is not a table row of figures (financial statements, rate tables);
+* and it is not in the body of a long agreement-like exhibit (contracts,
+  indentures, charters, plans) past its opening, where the parties, their
+  agents and the deal are named; the signature pages are read by structure.
+
+Everything else is *filler*: tokenised only, one flat sentence per unit, no
+entities, so every offset into the view and every Doc-based rule still work.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, NamedTuple, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from graph.mentions.context import PartView
+
+#: agreement-like exhibits: their body past the opening is legal boilerplate
+LONG_EXHIBITS = re.compile(r"EX-(?:1|2|3|4|10)(?:\b|\.)", re.I)
+#: characters of an agreement-like exhibit part read with the parse (parties, recitals, first sections)
+OPENING_CHARS = 12_000
+#: lines longer than this are cut into sentences, so one-line texts are selected sentence by sentence
+LONG_LINE = 2_000
+
+_NAME_PAIR = re.compile(r"\b[A-Z][\w'’&.-]*,?[ \t]+(?:(?:of|and|&|de|van|von)[ \t]+)?[A-Z][\w'’&.-]*")
+#: a short line (heading, cover line, caption) with a capitalised word: names of companies on their own
+SHORT_LINE = 120
+_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]")
+_TRIGGER = re.compile(
+    r"[$%§]|/s/|\b(?:Mr|Mrs|Ms|Dr)\.|"
+    r"\b(?:president|officer|director|chair\w*|secretary|treasurer|controller|counsel|partner|"
+    r"appoint\w*|elect\w*|resign\w*|retir\w*|named|hired|employ\w*|succe\w*|terminat\w*|"
+    r"shares?|stock|notes?|debentures?|bonds?|warrants?|units?|securities|offering|underwrit\w*|"
+    r"placement|agent|trustee|registrar|purchaser|investors?|lenders?|borrower|"
+    r"acqui\w*|merg\w*|subsidiar\w*|incorporat\w*|organi[sz]ed|parent|owned|holders?|"
+    r"symbol|exchange|nasdaq|nyse|auditors?|accountants?|commission)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+(?=[\"(\[]?[A-Z0-9])")
+_DIGIT = re.compile(r"\d")
+_NONSPACE = re.compile(r"\S")
+
+
+class Region(NamedTuple):
+    """Consecutive text of a view: ``parse`` says whether it gets NER and the parser.
+
+    ``units`` are the starts of its sentences for the filler Doc (view offsets).
+    """
+
+    start: int
+    end: int
+    parse: bool
+    units: tuple[int, ...]
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """Lines of ``text`` with their line end; a line over :data:`LONG_LINE` cut at sentence ends."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        nl = text.find("\n", start)
+        end = n if nl < 0 else nl + 1
+        if end - start > LONG_LINE:
+            s = start
+            for m in _SENTENCE_END.finditer(text, start, end):
+                if m.end() - s >= 40:
+                    out.append((s, m.end()))
+                    s = m.end()
+            if s < end:
+                out.append((s, end))
+        else:
+            out.append((start, end))
+        start = end
+    return out
+
+
+def is_figures(line: str) -> bool:
+    """A table row of figures: digits are over a quarter of its visible characters."""
+    visible = len(_NONSPACE.findall(line))
+    return visible >= 8 and len(_DIGIT.findall(line)) * 4 > visible
+
+
+def needs_parse(line: str) -> bool:
+    """Whether a unit can hold a fact a rule reads from the parse."""
+    if not any(c.isalpha() for c in line) or is_figures(line):
+        return False
+    if len(line) <= SHORT_LINE and _CAPITALISED.search(line):
+        return True
+    return bool(_NAME_PAIR.search(line) or _TRIGGER.search(line))
+
+
+def regions(text: str, doc_type: str | None = None, offset: int = 0) -> list[Region]:
+    """Consecutive regions covering ``text`` exactly, each parsed or filler.
+
+    ``offset`` is where ``text`` starts in its document part (a long part is
+    read in several views), for the opening of agreement-like exhibits.
+    """
+    boilerplate = bool(doc_type and LONG_EXHIBITS.match(doc_type.strip()))
+    out: list[Region] = []
+    cur_start, cur_parse, cur_units = 0, None, []
+    for s, e in units(text):
+        parse = needs_parse(text[s:e]) and not (boilerplate and offset + s >= OPENING_CHARS)
+        if cur_parse is None:
+            cur_parse = parse
+        elif parse != cur_parse:
+            out.append(Region(cur_start, s, cur_parse, tuple(cur_units)))
+            cur_start, cur_parse, cur_units = s, parse, []
+        cur_units.append(s)
+    if cur_parse is not None:
+        out.append(Region(cur_start, len(text), cur_parse, tuple(cur_units)))
+    return out or [Region(0, len(text), False, (0,))]
+
+
+def parsed_share(text: str, doc_type: str | None = None) -> float:
+    """The share of ``text``'s characters that get the statistical parse (for benchmarks and docs)."""
+    if not text:
+        return 0.0
+    return sum(r.end - r.start for r in regions(text, doc_type) if r.parse) / len(text)
+
+
+#: characters of one document that get a Doc at all; views past it are read by structure only, so a
+#: 50 MB one-line text is read in bounded memory (its opening still gets the parse)
+DOCUMENT_NLP_CHARS = 2_000_000
+
+
+def view_scopes(views: Sequence["PartView"]) -> list[list[Region]]:
+    """The regions of each view of one document, in order; ``[]``: the view gets no Doc.
+
+    A view's offset in its part (long parts are read in several views) decides
+    the opening of agreement-like exhibits; views past
+    :data:`DOCUMENT_NLP_CHARS` of the document's text get no Doc.
+    """
+    out: list[list[Region]] = []
+    part_offset: dict[int, int] = {}
+    seen = 0
+    for view in views:
+        text = view.flow.text
+        offset = part_offset.get(view.part_index, 0)
+        part_offset[view.part_index] = offset + len(text)
+        if not view.nlp or seen >= DOCUMENT_NLP_CHARS:
+            out.append([])
+            continue
+        seen += len(text)
+        if os.environ.get("FILING_KG_PARSE_ALL"):  # the benchmark's reference: every view parsed whole
+            out.append([Region(0, len(text), True, (0,))])
+        else:
+            out.append(regions(text, view.doc_type, offset))
+    return out
