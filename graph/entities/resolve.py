@@ -179,7 +179,9 @@ def plan_resolution(
         etype = group[0].type
         names = {n for e in group for n in (e.name, *e.aliases)}
         stored = next((known_by_ref[r] for r in members if r in known_by_ref), None)
-        best = stored.name if stored else max(names, key=lambda n: (_name_quality(n), n))
+        # the documents' own names first: an alias may be a former name ("formerly X") or a raw form
+        own = {e.name for e in group}
+        best = stored.name if stored else max(own or names, key=lambda n: (_name_quality(n), n))
         cik = next((e.cik for e in group if e.cik), None)
         if stored is not None:
             key = stored.key
