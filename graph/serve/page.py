@@ -85,6 +85,9 @@ def index_html(config: "ServerConfig") -> str:
         "endpoint": "sparql",
         "prefixesUrl": STATIC_PREFIX.lstrip("/") + PREFIXES_ASSET,
         "defaultQuery": default_query(),
+        # the result table shortens IRIs with the first namespace that matches: longest first,
+        # so an entity is ``company:x`` rather than ``fkgid:company/x``
+        "prefixes": dict(sorted(PREFIXES.items(), key=lambda item: -len(item[1]))),
         "queries": [{"name": q.name, "summary": q.summary, "text": q.text} for q in queries],
     }
     return _TEMPLATE.format(

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.rdf.namespaces import PREFIXES
 from tests.view.conftest import SCREENSHOTS, browser, chromium_path, page  # noqa: F401 (fixtures)
 
 OFFICERS = ["Marc B. Crossman", "Samuel J. Furrow, Jr."]
+INNOVO_IRI = "https://w3id.org/filing-kg/id/company/innovo-group"
 ROWS = ".yasr table.dataTable tbody tr"
 
 
@@ -56,6 +58,12 @@ def _check_clean(page) -> None:
     assert not [m for m in page.console_errors if "Content Security Policy" in m], page.console_errors
 
 
+def _shortest(iri: str) -> str:
+    """``iri`` written with the project prefix of the longest matching namespace."""
+    prefix, namespace = max(((p, ns) for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda pn: len(pn[1]))
+    return f"{prefix}:{iri[len(namespace):]}"
+
+
 def _base(endpoint: str) -> str:
     return endpoint.rsplit("/", 1)[0] + "/"
 
@@ -88,6 +96,9 @@ def test_library_query_runs_from_the_editor(offline, endpoint, tmp_path):
     assert status.startswith("officers: HTTP 200") and f"{len(rows)} rows" in status and "cut" not in status
     for name in OFFICERS:
         assert any(name in row and "Innovo Group" in row for row in rows), f"{name!r} not in {rows}"
+    # entity IRIs are shortened with the project's prefixes, though the query does not declare them
+    short = _shortest(INNOVO_IRI)
+    assert short.endswith("innovo-group") and any(short in row for row in rows), (short, [r for r in rows if "Innovo" in r][:2])
 
     with page.expect_download() as download:  # YASR's CSV download of the result table
         page.locator(".tabPanel.active .yasr_downloadIcon").click()

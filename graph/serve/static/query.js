@@ -35,6 +35,7 @@
       acceptHeaderGraph: "text/turtle,*/*;q=0.9",
     },
     yasqe: { value: config.defaultQuery },
+    yasr: { prefixes: config.prefixes },
   });
 
   // Tabs restored from this browser's storage keep whatever endpoint was typed into them.
