@@ -226,7 +226,7 @@ _QUERY_FORMATS = ["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "n
 @main.command(epilog=_example("query"))
 @click.argument("sparql", required=False)
 @click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path), default=Path("out/store"), show_default=True, help="Store folder written by build.")
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (a name, or an IRI as <...>, http(s)://... or fkgid:...); repeatable.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a query parameter (a name, or an IRI as <...>, http(s)://... or a prefixed name like company:innovo-group); repeatable.")
 @click.option("--format", "fmt", type=click.Choice(_QUERY_FORMATS), default="table", show_default=True, help="table, or a SPARQL results format (csv, tsv, json, xml) for SELECT/ASK, or an RDF format for CONSTRUCT/DESCRIBE (table = turtle).")
 @click.option("--doc", "doc_ids", multiple=True, metavar="DOC_ID", help="Query only these documents' graphs; repeatable.")
 @click.option("--list", "list_", is_flag=True, help="List the shipped queries (ontology/queries/) with their parameters.")
