@@ -79,7 +79,7 @@ class ServerConfig:
     allow_load: bool = False  # LOAD <iri> in updates (fetches the IRI); off = refused even with the token
     allowed_hosts: tuple[str, ...] = ()  # Host header names accepted besides the bound address (DNS rebinding)
     read_timeout: float | None = 30.0  # seconds a client has to send its whole request (headers and body)
-    processes: bool = True  # evaluate in killable worker processes (on-disk read-only stores; else threads)
+    processes: bool = True  # killable worker processes (over snapshots if updating or in memory); False = threads
     memory_limit: int | None = 1024  # MB of resident memory all query workers may use together; None = no budget
 
 

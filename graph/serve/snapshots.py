@@ -28,6 +28,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import weakref
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -54,6 +55,8 @@ class Snapshots:
                 self.root = Path(tempfile.mkdtemp(prefix="filing-kg-snapshots-"))
         else:
             self.root = Path(tempfile.mkdtemp(prefix="filing-kg-snapshots-"))
+        # an app never closed (a test dropping it) still leaves nothing behind at exit
+        self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.root), True)
         self._lock = threading.Lock()
         self._generation = 0
         self._paths: list[str] = []
@@ -91,7 +94,7 @@ class Snapshots:
     def close(self) -> None:
         """Remove every snapshot (call once the workers are stopped)."""
         with self._lock:
-            shutil.rmtree(self.root, ignore_errors=True)
+            self._finalizer()
             self._paths = []
 
 
