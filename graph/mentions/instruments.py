@@ -19,7 +19,7 @@ from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.instruments_status import in_exclusion_list, inventory_sentence, standing_count, statistic_price
-from graph.mentions.instruments_underlying import is_menu, issuable_upon
+from graph.mentions.instruments_underlying import as_converted, is_menu, issuable_upon
 from graph.mentions.instruments_titles import debt_titles
 from graph.mentions.spanents import span_ents
 from graph.normalize.durations import parse_duration
@@ -34,6 +34,8 @@ MENTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:common\s+stock\s+purchase\s+|stock\s+purchase\s+|class\s+[a-z]\s+)?warrants?\b", re.I), "Warrant"),
     (re.compile(r"\brestricted\s+stock\s+units?\b|\bRSUs?\b", re.I), "Restricted Stock Unit"),
     (re.compile(r"\b(?:stock\s+options?|options?\s+to\s+(?:purchase|acquire|buy))\b", re.I), "Option"),
+    # "each outstanding option of Target Corp. to purchase ...": the holder's company is named between
+    (re.compile(r"\boptions?(?=\s+(?:of|issued\s+by|granted\s+by)\s+[A-Z][^.;]{0,60}?\s+to\s+(?:purchase|acquire|buy)\b)", re.I), "Option"),
     (re.compile(r"\bconvertible\s+(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*(?:promissory\s+)?notes?\b", re.I), "Convertible Note"),
     (re.compile(r"\b(?:convertible\s+(?:subordinated\s+)?)?debentures?\b", re.I), "Debenture"),
     (re.compile(r"\b(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*promissory\s+notes?\b|\bsenior\s+(?:secured\s+)?notes\b", re.I), "Note"),
@@ -71,7 +73,7 @@ DERIVATIVE_SHARES = re.compile(
 )
 UNDERLYING_LEAD = re.compile(
     r"(?:to\s+(?:purchase|acquire|buy)|exercisable\s+(?:for|into)|convertible\s+(?:at\s+any\s+time\s+)?(?:[^.;]{0,60}?)into|"
-    r"underlying|upon\s+(?:the\s+)?(?:exercise|conversion))[^.;]{0,80}$",
+    r"underlying|upon\s+(?:the\s+)?(?:exercise|conversion)|conversion\s+rate\s+of)(?:[^.;]|\.(?=\d)){0,80}$",
     re.I,
 )
 TERMS: list[tuple[str, re.Pattern[str], set[str]]] = [
@@ -108,6 +110,20 @@ EXPIRE_ANNIVERSARY = re.compile(
     r"(?:\s+\(\d{1,2}(?:st|nd|rd|th)\))?)\s+anniversary\s+of\b",
     re.I,
 )
+#: "an initial conversion rate of 26.2154 shares of common stock per $1,000 principal amount of notes": a ratio of the
+#: terms (its count is no deal size, its $1,000 no principal); the stock named is what the security converts into
+CONVERSION_RATE = re.compile(
+    r"\d[\d,]*(?:\.\d+)?\s+shares\s+of\s+[^.;$]{0,60}?\s+per\s+\$\s?1,000\s+(?:of\s+)?(?:aggregate\s+)?(?:original\s+)?"
+    r"principal\s+amount(?:\s+(?:at\s+maturity\s+)?of\s+(?:the\s+)?(?:[A-Z]\w*\s+){0,3}(?:notes|debentures|bonds))?",
+    re.I,
+)
+#: a mention the sentence denies ("There are no outstanding rights, options or warrants"): no sale, no carried type
+NEGATED_LEAD = re.compile(r"\b(?:there\s+(?:are|were|is|was)\s+no|no\s+(?:outstanding|other)|nor\s+any)\b[^.;]{0,80}$", re.I)
+#: "... of Target Corp. to purchase": a mention owned by the company named right after it
+OWNER_AFTER = re.compile(r"\s+(?:of|issued\s+by|granted\s+by)\s+(?=[A-Z])")
+#: a section about the trustee's own dealings ("CONCERNING THE TRUSTEE"): the notes it mentions are other issues
+TRUSTEE_HEADING = re.compile(r"^\s*(?:CONCERNING|REGARDING|INFORMATION\s+CONCERNING|THE)\s+(?:THE\s+)?TRUSTEES?\s*$")
+
 #: a leading conditional clause, up to its comma: what it names is a case the document allows for, not a sale
 CONDITIONAL = re.compile(r"^\s*(?:if|in\s+the\s+event\s+(?:that\s+)?|should|to\s+the\s+extent\s+(?:that\s+)?)\b[^,;]{0,200}(?=,)", re.I)
 #: state keys: the deal's borrower when it is not the registrant, and defined terms of instruments
@@ -181,8 +197,12 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span, aliases: dict[str, st
                 taken.append(m.span())
                 found.append(Mention(itype, m.start(), m.end()))
     found.sort(key=lambda x: x.start)
+    found = [x for x in found if not NEGATED_LEAD.search(text[max(0, x.start - 100) : x.start])]
     reg_names = _registrant_words(ctx)
     for men in found:
+        if _owned_by_other(sent, men, reg_names):
+            men.foreign = True
+            continue
         lead = text[max(0, men.start - 80) : men.start]
         if UNDERLYING_LEAD.search(lead) and men.itype in STOCK:
             men.underlying = True
@@ -194,6 +214,30 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span, aliases: dict[str, st
                 in_org = any(e.label_ == "ORG" and e.start_char <= qpos < e.end_char for e in span_ents(sent))
                 men.foreign = in_org or bool(qual.group(2))
     return found
+
+
+def _owned_by_other(sent: Span, men: Mention, reg_names: set[str]) -> bool:
+    """A mention followed by "of <another company>" ("each option of Target Corp. to purchase") is that company's."""
+    m = OWNER_AFTER.match(sent.text, men.end)
+    if m is None:
+        return False
+    pos = sent.start_char + m.end()
+    for ent in span_ents(sent):
+        if ent.label_ == "ORG" and ent.start_char == pos:
+            words = {w.lower() for w in re.findall(r"[A-Za-z][\w&.-]+", ent.text)}
+            return not (words & (reg_names | {"company", "registrant"}))
+    return False
+
+
+def _trustee_section(flow_text: str, pos: int) -> bool:
+    """Whether ``pos`` lies under a heading such as "CONCERNING THE TRUSTEE" (the trustee's other engagements)."""
+    start = max(0, pos - 3000)
+    lines = flow_text[start:pos].split("\n")[:-1]
+    for line in reversed(lines):
+        s = line.strip()
+        if s and len(s) <= 60 and s.upper() == s and re.search(r"[A-Z]{3}", s) and not re.search(r"\d{2}", s):
+            return bool(TRUSTEE_HEADING.match(s))
+    return False
 
 
 _NOT_ISSUER = {
@@ -246,7 +290,9 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         return
     text = sent.text
     if ITEM_HEADING.match(text):
-        state.pop(BORROWER, None)  # an 8-K item is one deal: a borrower named in another item does not carry over
+        state.pop(BORROWER, None)
+    if _trustee_section(view.flow.text, sent.start_char):
+        return  # an 8-K item is one deal: a borrower named in another item does not carry over
     issuer = _borrower(ctx, sent) or state.get(BORROWER) or issuer
     if issuer != reg.registrant:
         state[BORROWER] = issuer
@@ -269,6 +315,8 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         g = _governing(mentions, pos, types)
         if g:
             return g.itype
+        if any(x.foreign and x.itype in types for x in mentions):
+            return None  # the sentence speaks of another company's instrument of this kind
         for t in types:
             if t in state:
                 return state[t]
@@ -283,7 +331,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         reg.fact(key_of(itype), relation, value, ev(s, e, f"rule:instrument-{relation}"))
         with_terms.add(itype)
 
-    claimed: list[tuple[int, int]] = []
+    claimed: list[tuple[int, int]] = [r.span() for r in CONVERSION_RATE.finditer(text)]
     for title in titles:
         if _foreign_before(ctx, sent, title.start):
             continue
@@ -367,6 +415,8 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
         n = parse_number(m.group("n"))
         if n is None or n < MIN_COUNT or in_exclusion_list(view.flow.text, base + m.start("n")):
             continue
+        if any(s <= m.start("n") < e for s, e in claimed):
+            continue  # a conversion rate's count
         raw = m.group("n")
         if re.search(r"\d{1,3}(?:,\d{3})+\s+million", raw):  # "2,996,667 million shares": the unit word is a slip
             n = parse_number(raw.split()[0]) or n
@@ -418,10 +468,17 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             reg.fact(key_of(g.itype), rel, key_of(men.itype), ev(men.start, men.end, "rule:instrument-underlying"))
         if men.itype in STOCK and not men.foreign:
             # "shares of common stock issuable upon the exercise of stock options outstanding"
-            h = issuable_upon(text, men, mentions, DERIVATIVE | CONVERTIBLE)
-            if h is not None:
-                rel = "convertible_into" if h.itype in CONVERTIBLE else "exercisable_for"
-                reg.fact(key_of(h.itype), rel, key_of(men.itype), ev(men.start, h.end, "rule:instrument-issuable-upon"))
+            for h, htype in issuable_upon(text, men, mentions, DERIVATIVE | CONVERTIBLE):
+                rel = "convertible_into" if htype in CONVERTIBLE else "exercisable_for"
+                lo, hi = min(men.start, h.start), max(men.end, h.end)
+                reg.fact(key_of(htype), rel, key_of(men.itype), ev(lo, hi, "rule:instrument-issuable-upon"))
+                if not CONDITIONAL.match(text):
+                    # shares issuable upon exercise of warrants: the warrants are outstanding, so issued
+                    reg.fact(issuer, "issued", htype, ev(h.start, h.end, "rule:instrument-issuable-upon", 0.65))
+                    ctx.instrument_types.add(htype)
+        stock = as_converted(text, men, mentions)
+        if stock is not None:
+            reg.fact(key_of("Convertible Preferred Stock"), "convertible_into", key_of(stock.itype), ev(men.start, stock.end, "rule:instrument-as-converted"))
     # what the issuer sold or granted
     hypothetical = CONDITIONAL.match(text)
     for men in mentions:

@@ -5,6 +5,7 @@ does not depend on the filer or the era:
 
     [$AMOUNT [aggregate principal amount of] [the Company's]] [RATE%] [qualifiers] HEAD [due DATE|YEAR]
     HEAD in an aggregate principal amount of $AMOUNT
+    $AMOUNT principal amount outstanding under HEAD
 
 ("$300,000,000 6 3/4% Notes due May 15, 2002", "$250 million aggregate
 principal amount of the Company's 2.350% Senior Notes due 2022", "a $7.0
@@ -36,11 +37,16 @@ _QUALIFIER = (
 _HEAD = r"(?P<head>(?i:notes?|debentures?|bonds?))\b"
 _DUE = r"(?:,?\s+(?i:due|maturing(?:\s+on|\s+in)?)\s+(?:on\s+)?(?P<due>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[A-Z]{3,9}\s+\d{1,2},\s*\d{4})|(?:19|20)\d{2}\b))?"
 _PRE = (
-    r"(?:(?P<amt>" + _MONEY + r")\s+(?:(?i:in\s+)?(?i:aggregate\s+)?(?i:original\s+)?(?i:principal\s+amount\s+(?:at\s+maturity\s+)?of\s+))?"
+    r"(?:(?P<amt>" + _MONEY + r")\s+(?:(?i:in\s+)?(?i:aggregate\s+)?(?i:original\s+)?"
+    r"(?i:principal\s+amount\s+(?:at\s+maturity\s+)?(?:of|outstanding\s+under)\s+))?"
     r"(?:(?i:the\s+)?(?:Company|Registrant|company|registrant)['’]s\s+|(?i:its|our|the)\s+)?)?"
 )
 _POST = r"(?:\s+(?i:in\s+(?:an?\s+|the\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+of)\s+(?P<amt2>" + _MONEY + r"))?"
 TITLE = re.compile(r"(?<![\w$.,])" + _PRE + r"(?:(?P<rate>" + _RATE + r")\s+)?" + _QUALIFIER + _HEAD + _DUE + _POST)
+
+#: an amount that is a unit of the terms, not the issue's size ("26.2 shares per $1,000 principal amount of notes",
+#: "denominations of $2,000 and integral multiples of $1,000")
+_PER_UNIT = re.compile(r"(?:\bper|\beach|\bevery|\bdenominations?\s+of|\bmultiples?\s+of)\s+$", re.I)
 
 #: words that make a title a convertible one
 _CONVERTIBLE = re.compile(r"\b(?:convertible|exchangeable)\b", re.I)
@@ -85,7 +91,7 @@ def debt_titles(text: str) -> list[DebtTitle]:
             continue
         principal: list[tuple[str, int, int]] = []
         for g in ("amt", "amt2"):
-            if m.group(g):
+            if m.group(g) and not _PER_UNIT.search(text[max(0, m.start(g) - 30) : m.start(g)]):
                 v = parse_money(m.group(g))
                 if v is not None and v >= 1000:  # "$.10 par value" is no principal
                     principal.append((format_decimal(v), m.start(g), m.end(g)))

@@ -45,6 +45,14 @@ INVESTOR_CUE = re.compile(
 INVESTOR_LEAD = re.compile(r"\s*(?:(?:each\s+of|all\s+of|certain\s+investors,?\s+including)\s+)?(?:the\s+)?$", re.I)
 
 
+#: an apposition naming a deal role right after the listed firms
+ROLE_APPOSITION = re.compile(
+    r"\s*,?\s*(?:as|acting\s+as|in\s+(?:its|their)\s+capacity\s+as)\s+(?:the\s+)?(?:several\s+)?(?:representatives?|initial\s+purchasers?|"
+    r"underwriters?|placement\s+agents?|sales\s+agents?|agents?|trustees?|(?:joint\s+)?book[\s-]*running\s+managers?|dealer\s+managers?|arrangers?)\b",
+    re.I,
+)
+
+
 def investors_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     """Named purchasers: "a subscription agreement with A, B, and C whereby these investors are purchasing ...".
 
@@ -62,7 +70,10 @@ def investors_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
         first = next((o for o in orgs if o.start_char >= start), None)
         if first is None or not INVESTOR_LEAD.fullmatch(text[start : first.start_char]):
             continue
-        for org in _coordinated(view, orgs, first, forward_only=True):
+        group = _coordinated(view, orgs, first, forward_only=True)
+        if ROLE_APPOSITION.match(text, max(o.end_char for o in group)):
+            continue  # "a purchase agreement with A and B, as initial purchasers": deal parties, not investors
+        for org in group:
             key = company_at(ctx, view, org, "rule:investor")
             if key and key != reg.registrant:
                 reg.fact(key, "investor_in", reg.registrant, ctx.span_evidence(view, org, "rule:investor", 0.7))
@@ -93,7 +104,8 @@ AGENT_ROLES: tuple[Role, ...] = (
         ),
     ),
     Role("transfer_agent_for", re.compile(r"\btransfer\s+agent\b", re.I)),
-    Role("trustee_for", re.compile(r"\b(?:indenture\s+)?trustee\b", re.I)),
+    # "as owner trustee" (a trust's own trustee), "as indenture trustee", "as successor trustee"
+    Role("trustee_for", re.compile(r"\b(?:(?:indenture|owner|successor|collateral)\s+)?trustee\b", re.I)),
     Role(
         "auditor_of",
         re.compile(
@@ -142,7 +154,13 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     if reg.registrant is None:
         return
     # the parser's sentences break oddly in tables ("LEAD UNDERWRITER: | X"): look beyond them, never across a line
-    orgs = [e for e in doc_ents(sent.doc) if e.label_ == "ORG" and sent.start_char - 100 <= e.start_char <= sent.end_char + 100]
+    orgs = [
+        e for e in doc_ents(sent.doc)
+        if sent.start_char - 100 <= e.start_char <= sent.end_char + 100 and (e.label_ == "ORG" or _known_company(ctx, e))
+    ]
+    subject = _known_subject(ctx, sent)
+    if subject is not None and not any(o.start_char <= subject.start_char < o.end_char for o in orgs):
+        orgs.append(subject)
     if orgs:
         for role in AGENT_ROLES:
             for m in role.pattern.finditer(sent.text):
@@ -151,6 +169,60 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     represented_by_in_sentence(ctx, view, sent)
     brokers_in_sentence(ctx, view, sent)
     sales_agents_in_sentence(ctx, view, sent)
+
+
+#: labels the parser gives a firm's short name ("Bariston" as a work of art) that the document defined earlier
+_MISLABELED = {"WORK_OF_ART", "PRODUCT", "PERSON", "GPE", "NORP", "FAC", "LOC"}
+
+
+def _known_company(ctx: DocContext, ent: Span) -> bool:
+    """A non-ORG span that is exactly a company name or defined short name already registered.
+
+    Layout: 'Bariston Associates, Inc. ("Bariston") ... Bariston acted as a placement agent'.
+    """
+    if ent.label_ not in _MISLABELED:
+        return False
+    name = re.sub(r"\s+", " ", ent.text).strip()
+    reg = ctx.registry
+    key = reg.find("Company", name)
+    return key is not None and key != reg.registrant and reg.find("Person", name) is None
+
+
+#: the capitalised words a sentence opens with: a firm's defined short name as the subject ("Bariston acted as ...")
+_SUBJECT = re.compile(r"\s*(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)(?=\s+(?:has\s+|have\s+|had\s+)?(?:acted|served|acts|serves|is|was|will)\b)")
+
+
+def _known_subject(ctx: DocContext, sent: Span) -> Span | None:
+    """The sentence's opening name when it is a company the document already named (the parser may miss it)."""
+    m = _SUBJECT.match(sent.text)
+    if m is None:
+        return None
+    name = m.group("n")
+    reg = ctx.registry
+    key = reg.find("Company", name)
+    if key is None or key == reg.registrant or reg.find("Person", name) is not None:
+        return None
+    span = sent.doc.char_span(sent.start_char + m.start("n"), sent.start_char + m.end("n"), label="ORG")
+    return span
+
+
+def _defined_key(ctx: DocContext, view: PartView, org: Span) -> str | None:
+    """The company a short name was defined for earlier ('Bariston Associates, Inc. ("Bariston")'), else None.
+
+    A defined short name can be the core of several related firms' names; the definition says which one it is.
+    """
+    name = re.sub(r"\s+", " ", org.text).strip()
+    if view.doc is None or len(name.split()) > 3:
+        return None
+    text = view.flow.text
+    defs = list(re.finditer(r"\(\s*(?:the\s+|or\s+)?[\"“]" + re.escape(name) + r"[\"”]\s*\)", text[: org.start_char]))
+    if not defs:
+        return None
+    opened = defs[-1].start()
+    for ent in doc_ents(view.doc):
+        if ent.label_ == "ORG" and 0 <= opened - ent.end_char <= 3:
+            return ctx.registry.find("Company", re.sub(r"\s+", " ", ent.text).strip())
+    return None
 
 
 def _link_role(ctx: DocContext, view: PartView, orgs: list[Span], role: Role, kpos: int, kend: int) -> None:
@@ -176,7 +248,7 @@ def _link_role(ctx: DocContext, view: PartView, orgs: list[Span], role: Role, kp
                 continue  # "the SIPC trustee": a compound, not an apposition
             if re.match(r"\s*,?\s*(?:and|or)\b", between):
                 continue  # "SIPC and the trustee": two parties, not one
-            if re.fullmatch(r"\s*,\s*", between) and _role_is_subject(view, kpos, kend):
+            if re.fullmatch(r"\s*,\s*", between) and not _closed_apposition(text, kend) and _role_is_subject(view, kpos, kend):
                 continue  # "the sale of Debt Securities, underwriters may receive": a new clause
         if d > 90 and not (not after and len(between) <= 90):
             continue
@@ -195,10 +267,15 @@ def _link_role(ctx: DocContext, view: PartView, orgs: list[Span], role: Role, kp
         if client is None:
             return
     for org in _coordinated(view, orgs, best):
-        key = company_at(ctx, view, org, f"rule:{role.relation}", 0.75)
+        key = _defined_key(ctx, view, org) or company_at(ctx, view, org, f"rule:{role.relation}", 0.75)
         if key is None or key == client:
             continue
         reg.fact(key, role.relation, client, ctx.span_evidence(view, org, f"rule:{role.relation}", 0.75))
+
+
+def _closed_apposition(text: str, kend: int) -> bool:
+    """Whether the role phrase is an apposition closed by a comma ("X, counsel to the Company, delivered ...")."""
+    return bool(re.match(r"[^,;.\n]{0,60}\s*,\s*(?!and\b|or\b)[a-z]", text[kend : kend + 100]))
 
 
 def _role_is_subject(view: PartView, kpos: int, kend: int) -> bool:
