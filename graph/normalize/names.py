@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "name_key",
@@ -31,6 +32,7 @@ _TYPOGRAPHIC = str.maketrans({
 })
 
 
+@lru_cache(maxsize=1 << 16)  # pure and called per pair of names by the resolvers: cached, bounded
 def name_key(name: str) -> str:
     """Matching key of a name: NFKC, case folded, punctuation and symbols dropped, spaces collapsed.
 
@@ -167,6 +169,7 @@ LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
 _EDGAR_TAG_RE = re.compile(r"\s*/\s*[A-Za-z]{0,4}\s*/?\s*$")
 
 
+@lru_cache(maxsize=1 << 16)
 def company_core(name: str) -> str:
     """name_key of a company name without legal suffixes and EDGAR tags ("INNOVO GROUP INC /DE/" -> "innovo group")."""
     s = name or ""
