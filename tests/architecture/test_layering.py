@@ -15,7 +15,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "graph"
 STAGES = ["source", "text", "mentions", "entities", "rdf", "store", "query", "export", "view"]
-FOUNDATIONS = ["model", "errors", "log", "config", "timing", "normalize"]
+FOUNDATIONS = ["model", "errors", "log", "config", "timing", "normalize", "progress", "extras"]
 
 
 def _module_files(name: str) -> list[Path]:
