@@ -166,6 +166,7 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
             for m in role.pattern.finditer(sent.text):
                 _link_role(ctx, view, orgs, role, sent.start_char + m.start(), sent.start_char + m.end())
     passed_upon_in_sentence(ctx, view, sent)
+    attestations_in_sentence(ctx, view, sent)
     represented_by_in_sentence(ctx, view, sent)
     brokers_in_sentence(ctx, view, sent)
     sales_agents_in_sentence(ctx, view, sent)
@@ -435,6 +436,37 @@ def represented_by_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> N
             for client in clients:
                 if key and key != client:
                     reg.fact(key, "legal_counsel_for", client, ctx.span_evidence(view, org, "rule:legal_counsel_for", 0.75))
+
+
+# --------------------------------------------------------------------------- servicing attestations
+
+#: asset-backed annual reports list each party's servicing-criteria attestation (Regulation AB, Item 1122):
+#: "Attestation Report on Assessment of Compliance with Servicing Criteria of KPMG LLP, on behalf of X"
+ATTESTATION = re.compile(r"\battestation\s+report\b[^.;\n|]{0,120}?\bof\s+$", re.I)
+ON_BEHALF = re.compile(r"\s*,?\s*on\s+behalf\s+of\s+(?:the\s+)?$", re.I)
+
+
+def attestations_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """The accountant giving a servicer's attestation report audits that servicer (auditor_of)."""
+    reg = ctx.registry
+    if reg.registrant is None or not re.search(r"attestation\s+report", sent.text, re.I):
+        return
+    text = view.flow.text
+    orgs = sorted(_orgs_in(sent), key=lambda o: o.start_char)
+    for firm, client in zip(orgs, orgs[1:]):
+        inner = list(re.finditer(r"\s+of\s+(?=[A-Z])", firm.text))
+        if inner:
+            # the parser may run the report's title into the firm ("Criteria for ... Securities of Ernst & Young LLP")
+            tail = firm.doc.char_span(firm.start_char + inner[-1].end(), firm.end_char, label="ORG")
+            firm = tail if tail is not None else firm
+        if not ATTESTATION.search(text[max(0, firm.start_char - 160) : firm.start_char]):
+            continue
+        if not ON_BEHALF.fullmatch(text[firm.end_char : client.start_char]):
+            continue
+        fkey = company_at(ctx, view, firm, "rule:attestation", 0.75)
+        ckey = company_at(ctx, view, client, "rule:attestation", 0.75)
+        if fkey and ckey and fkey != ckey:
+            reg.fact(fkey, "auditor_of", ckey, ctx.span_evidence(view, firm, "rule:attestation", 0.75))
 
 
 # --------------------------------------------------------------------------- brokers

@@ -82,3 +82,20 @@ def test_served_as_placement_agent_1990s_and_an_unknown_subject(extract_text):
     ))
     assert ("Hambrecht & Quist", "placement_agent_for", "Acme Widgets, Inc.") in rows
     assert not any(r[0] == "Smith" for r in rows)  # a word the document never named as a company
+
+
+def test_servicing_attestation_reports_name_each_servicers_accountant(extract_text):
+    # asset-backed 10-K exhibit index (2023 layout; the 2010 wording adds "for Asset-Backed Securities")
+    ex = extract_text(
+        'FORM 10-K\n\nAcme Auto Owner Trust 2019-3 (the "Issuing Entity")\n\n'
+        "34.1 Attestation Report on Assessment of Compliance with Servicing Criteria of KPMG LLP, on behalf of Acme Business Services, LLC.\n"
+        "34.2 Attestation Report on Assessment of Compliance with Servicing Criteria for Asset-Backed Securities of "
+        "Ernst & Young LLP, on behalf of U.S. Bank National Association.\n"
+        "33.1 Report on Assessment of Compliance with Applicable Servicing Criteria of Acme Business Services, LLC.\n"
+        "35.1 Annual Servicing Compliance Statement of Acme Business Services, LLC, prepared by Birch & Cole LLP.\n"
+    )
+    rows = {r for r in rows_of(ex) if r[1] == "auditor_of"}
+    assert {(r[0].lower(), r[2]) for r in rows} == {
+        ("kpmg llp", "Acme Business Services, LLC"),
+        ("ernst & young llp", "U.S. Bank National Association"),
+    }
