@@ -85,8 +85,10 @@ TERMS: list[tuple[str, re.Pattern[str], set[str]]] = [
     ("price_per_share", re.compile(r"(?:purchase\s+)?price\s+of\s+" + MONEY_LIST + r"\s+per\s+(?:share|unit)", re.I), STOCK),
 ]
 PER_SHARE = re.compile(r"\bat\s+(?:a\s+price\s+(?:equal\s+to\s+)?|a\s+price\s+per\s+share\s+(?:[^$.;]{0,220}?))?" + MONEY_LIST + r"\s+per\s+share", re.I)
-INTEREST = re.compile(r"(?:interest\s+(?:at\s+)?(?:a\s+rate\s+of\s+|the\s+rate\s+of\s+)?|bearing\s+)(?P<p>\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s+percent)(?:\s+per\s+(?:annum|year))?", re.I)
-RATE_NOTE = re.compile(r"(?P<p>\d+(?:\.\d+)?\s*%)\s+(?:convertible\s+|senior\s+|secured\s+|subordinated\s+|promissory\s+)*(?:notes?|debentures?)\b", re.I)
+#: a rate figure, fractions included ("7.5", "6 3/4", "6-3/4", "6¾")
+PCT = r"\d+(?:\.\d+)?(?:(?:\s+|\s*-\s*)\d{1,2}/\d{1,2}|[¼½¾⅛⅜⅝⅞])?"
+INTEREST = re.compile(r"(?:interest\s+(?:at\s+)?(?:a\s+rate\s+of\s+|the\s+rate\s+of\s+)?|bearing\s+)(?P<p>" + PCT + r"\s*%|" + PCT + r"\s+percent)(?:\s+per\s+(?:annum|year))?", re.I)
+RATE_NOTE = re.compile(r"(?<![\d/.-])(?P<p>" + PCT + r"\s*%)\s+(?:convertible\s+|senior\s+|secured\s+|subordinated\s+|promissory\s+)*(?:notes?|debentures?)\b", re.I)
 MATURITY = re.compile(
     r"(?:maturity\s+date\s+(?:of\s+|on\s+|is\s+)?|matur(?:e|es|ing)\s+(?:on\s+|in\s+)?|due\s+(?:on\s+)?)(?P<v>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[\w-]+(?:\s+\(\d+\))?\s+(?:months?|years?|days?))(?:\s+(?:from|after)\s+(?:the\s+)?(?:date\s+of\s+)?(?:issuance|issue|closing))?)",
     re.I,
@@ -403,7 +405,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             term("expiration", DERIVATIVE, v, m.start("v"), m.end("v"))
     for m in INTEREST_CLAUSE.finditer(text):
         rest = m.group("rest")
-        for p_m in re.finditer(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%", rest):
+        for p_m in re.finditer(r"(?<![\d./-])(\d{1,2}(?:\.\d+)?(?:(?:\s+|\s*-\s*)\d{1,2}/\d{1,2}|[¼½¾⅛⅜⅝⅞])?)\s*%", rest):
             if SPREAD_AFTER.match(rest[p_m.end():]) or SPREAD_BEFORE.search(rest[: p_m.start()]):
                 continue  # "0.25% in excess of the prime rate": a margin, not a rate per year
             s0 = m.start("rest") + p_m.start(1)

@@ -27,8 +27,8 @@ from graph.normalize.numbers import format_decimal
 from graph.normalize.percent import parse_percent
 
 _MONEY = r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?i:million|billion))?"
-#: "6 3/4%", "2.350%", "7.5 percent"
-_RATE = r"\d{1,2}(?:\.\d+)?(?:\s+\d{1,2}/\d{1,2})?\s*(?:%|(?i:\s+percent))"
+#: "6 3/4%", "6-3/4%", "6¾%", "2.350%", "7.5 percent"
+_RATE = r"\d{1,2}(?:\.\d+)?(?:(?:\s+|\s*-\s*)\d{1,2}/\d{1,2}|[¼½¾⅛⅜⅝⅞])?\s*(?:%|(?i:\s+percent))"
 #: words a debt title is built from: capitalised words of the title, or the usual lower-case qualifiers
 _QUALIFIER = (
     r"(?:(?:[A-Z][\w-]*|\d{4}|(?i:senior|subordinated|junior|secured|unsecured|convertible|exchangeable|promissory|"
@@ -38,7 +38,7 @@ _HEAD = r"(?P<head>(?i:notes?|debentures?|bonds?))\b"
 _DUE = r"(?:,?\s+(?i:due|maturing(?:\s+on|\s+in)?)\s+(?:on\s+)?(?P<due>(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|(?:[A-Z]{3,9}\s+\d{1,2},\s*\d{4})|(?:19|20)\d{2}\b))?"
 _PRE = (
     r"(?:(?P<amt>" + _MONEY + r")\s+(?:(?i:in\s+)?(?i:aggregate\s+)?(?i:original\s+)?"
-    r"(?i:principal\s+amount\s+(?:at\s+maturity\s+)?(?:of|outstanding\s+under)\s+))?"
+    r"(?i:principal\s+amount\s+(?:at\s+maturity\s+)?(?:of|outstanding\s+under)\s+)|(?i:of)\s+(?=(?i:its|our|the)\s))?"
     r"(?:(?i:the\s+)?(?:Company|Registrant|company|registrant)['’]s\s+|(?i:its|our|the)\s+)?)?"
 )
 _POST = r"(?:\s+(?i:in\s+(?:an?\s+|the\s+)?(?:aggregate\s+)?(?:original\s+)?principal\s+amount\s+of)\s+(?P<amt2>" + _MONEY + r"))?"

@@ -134,3 +134,16 @@ def test_trustee_section_notes_are_other_issues(extract_text):
     amounts = {r[2] for r in rows if r[1] == "principal_amount"}
     assert "1000000000" not in amounts
     assert "250000000" in amounts
+
+
+def test_fractional_rates_in_titles_and_clauses(extract_text):
+    rows = _deal(extract_text(HEAD + (
+        "The Company sold $200,000,000 of its 6-3/4% Senior Notes due 2026. The notes bear interest at 6 3/4% per annum.\n"
+    )))
+    assert (f"{ACME} / Note", "interest_rate", "6.75") in rows
+    assert (f"{ACME} / Note", "principal_amount", "200000000") in rows
+    assert not any(r[1] == "interest_rate" and r[2] in ("4", "3") for r in rows)
+    rows = _deal(extract_text(HEAD + (
+        "The Company issued a promissory note in the principal amount of $500,000. The interest rate on the note is 8¾%.\n"
+    )))
+    assert (f"{ACME} / Note", "interest_rate", "8.75") in rows
