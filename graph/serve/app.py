@@ -137,12 +137,12 @@ class SparqlApp:
 
         Oxigraph forbids reading a folder another process writes and cannot share
         an in-memory store, so an endpoint taking updates, or serving an in-memory
-        store, has its workers read a snapshot, renewed after each update.
+        or writable store, has its workers read a snapshot, renewed after each update.
         """
         memory = self.config.memory_limit
         budget = memory << 20 if memory else None
         path = getattr(store, "path", None)
-        if path is not None and not self.config.allow_updates:
+        if path is not None and getattr(store, "read_only", False):
             return ProcessPool(str(path), self.config.workers, budget)
         self._snapshots = Snapshots(store.oxigraph, path)
         return ProcessPool(self._snapshots.current, self.config.workers, budget)
