@@ -135,19 +135,6 @@ def _rss(pid: int) -> int:
         return 0
 
 
-_TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) a process has used, in seconds (0 if unknown)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            fields = fh.read().rsplit(b")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / _TICKS
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
 @dataclass(eq=False)
 class _Worker:
     process: Any
@@ -156,7 +143,6 @@ class _Worker:
     ready: bool = False
     busy: bool = False
     busy_since: float = 0.0
-    cpu_at_start: float = 0.0  # the worker's CPU seconds when its current job started
     niced: bool = False
     stopped_for: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -265,7 +251,6 @@ class ProcessPool:
             with self._lock:
                 worker.path = self._path
             worker.busy_since = time.monotonic()
-            worker.cpu_at_start = _cpu_seconds(worker.process.pid)
             worker.busy = True
             worker.conn.send((worker.path, job))
             outcome = self._receive(worker, deadline)
@@ -315,16 +300,14 @@ class ProcessPool:
         return worker.conn.recv()
 
     def _watch(self) -> None:
-        """Every 50 ms: lower the CPU priority of queries that have used over 0.5 s of CPU (so short ones
-        stay fast on few cores; CPU, not wall time, so queries merely waiting on a busy machine are
-        not starved), and if the workers together exceed the memory budget, kill the largest busy one."""
+        """Every 50 ms: lower the CPU priority of queries running over 0.5 s (so short ones stay fast on
+        few cores), and if the workers together exceed the memory budget, kill the largest busy one."""
         while not self._closed.wait(0.05):
             with self._lock:
                 workers = list(self._workers)
             now = time.monotonic()
             for w in workers:
-                if (w.busy and not w.niced and now - w.busy_since > 0.5 and w.process.pid
-                        and _cpu_seconds(w.process.pid) - w.cpu_at_start > 0.5):
+                if w.busy and not w.niced and now - w.busy_since > 0.5 and w.process.pid:
                     try:
                         os.setpriority(os.PRIO_PROCESS, w.process.pid, 15)
                         w.niced = True
