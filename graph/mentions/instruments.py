@@ -28,12 +28,18 @@ from graph.normalize.money import parse_money
 from graph.normalize.numbers import format_decimal, parse_number
 from graph.normalize.percent import parse_percent
 
+#: what an option to purchase may buy: shares, stock or units, with a count or determiner before them
+_SECURITY_OBJECT = (
+    r"(?:(?:up\s+to|an\s+aggregate\s+of|a\s+total\s+of|approximately|additional|the|our|its|such|an?|[\d,.]+|million)\s+)*"
+    r"(?:shares|common|preferred|(?:capital\s+)?stock|ordinary|units|class|series|membership|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s+(?:common|shares|stock))"
+)
 #: (pattern, type), most specific first; matched on the sentence text.
 MENTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:series\s+[a-z0-9-]+\s+)?convertible\s+preferred\s+(?:stock|shares)\b", re.I), "Convertible Preferred Stock"),
     (re.compile(r"\b(?:common\s+stock\s+purchase\s+|stock\s+purchase\s+|class\s+[a-z]\s+)?warrants?\b", re.I), "Warrant"),
     (re.compile(r"\brestricted\s+stock\s+units?\b|\bRSUs?\b", re.I), "Restricted Stock Unit"),
-    (re.compile(r"\b(?:stock\s+options?|options?\s+to\s+(?:purchase|acquire|buy))\b", re.I), "Option"),
+    # an option to buy *securities*; "an option to purchase the products at the end of the term" is a commercial term
+    (re.compile(r"\b(?:stock\s+options?|options?\s+to\s+(?:purchase|acquire|buy)(?=\s+" + _SECURITY_OBJECT + r"))\b", re.I), "Option"),
     # "each outstanding option of Target Corp. to purchase ...": the holder's company is named between
     (re.compile(r"\boptions?(?=\s+(?:of|issued\s+by|granted\s+by)\s+[A-Z][^.;]{0,60}?\s+to\s+(?:purchase|acquire|buy)\b)", re.I), "Option"),
     (re.compile(r"\bconvertible\s+(?:senior\s+|secured\s+|subordinated\s+|unsecured\s+)*(?:promissory\s+)?notes?\b", re.I), "Convertible Note"),
@@ -128,6 +134,8 @@ TRUSTEE_HEADING = re.compile(r"^\s*(?:CONCERNING|REGARDING|INFORMATION\s+CONCERN
 
 #: a leading conditional clause, up to its comma: what it names is a case the document allows for, not a sale
 CONDITIONAL = re.compile(r"^\s*(?:if|in\s+the\s+event\s+(?:that\s+)?|should|to\s+the\s+extent\s+(?:that\s+)?)\b[^,;]{0,200}(?=,)", re.I)
+#: the main clause after a leading condition, when it is only a possibility ("..., we may retain ...")
+MODAL_MAIN = re.compile(r"\s*,\s*(?:then\s+)?(?:we|the\s+(?:company|registrant|issuer)|it|they)\s+(?:may|might|could|would|can)\b", re.I)
 #: state keys: the deal's borrower when it is not the registrant, and defined terms of instruments
 BORROWER = "__borrower__"
 ALIAS = "__alias__:"
@@ -483,8 +491,12 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
             reg.fact(key_of("Convertible Preferred Stock"), "convertible_into", key_of(stock.itype), ev(men.start, stock.end, "rule:instrument-as-converted"))
     # what the issuer sold or granted
     hypothetical = CONDITIONAL.match(text)
+    # "If we do not ..., we may retain a dealer manager to manage a subscription rights offering": the whole sentence is a case
+    modal_main = bool(hypothetical and MODAL_MAIN.match(text, hypothetical.end()))
     for men in mentions:
         if men.foreign or men.underlying:
+            continue
+        if modal_main and men.itype not in with_terms:
             continue
         if men.itype in STOCK and men.itype not in with_terms:
             continue

@@ -147,3 +147,27 @@ def test_fractional_rates_in_titles_and_clauses(extract_text):
         "The Company issued a promissory note in the principal amount of $500,000. The interest rate on the note is 8¾%.\n"
     )))
     assert (f"{ACME} / Note", "interest_rate", "8.75") in rows
+
+
+def test_an_option_to_purchase_products_and_a_conditional_rights_offering_are_no_deals(extract_text):
+    # 1999 10-K license paragraph and a 2025 base prospectus plan of distribution
+    rows = _deal(extract_text(HEAD + (
+        "In November 1998, the company entered into a license agreement with Birch Labs. The license is for a term of "
+        "three years with an option to purchase the products at the end of the term.\n\n"
+        "If we do not enter into a standby underwriting arrangement, we may retain a dealer manager to manage a "
+        "subscription rights offering for us.\n"
+    )))
+    assert rows == set(), rows
+
+
+def test_options_to_purchase_stock_keep_their_terms(extract_text):
+    rows = _deal(extract_text(HEAD + (
+        "The Company granted options to purchase 50,000 shares of common stock at an exercise price of $2.00 per share to "
+        "its directors. The Company also granted Mr. Smith an option to purchase Class A Common Stock which expires in five years.\n"
+    )))
+    opt = f"{ACME} / Option"
+    assert (ACME, "issued", "Option") in rows
+    assert (opt, "shares", "50000") in rows
+    assert (opt, "exercise_price", "2") in rows
+    assert (opt, "expiration", "P5Y") in rows
+    assert (opt, "exercisable_for", f"{ACME} / Common Stock") in rows
