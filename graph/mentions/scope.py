@@ -7,10 +7,10 @@ layout view, never the parse). The FINISH rules read the parse only through
 ``doc.ents`` (people, companies, agencies), ``doc.sents`` (sentence rules),
 ``tag_`` (person clean-up, role verbs) and ``dep_`` (role appositions,
 subjects of "acts as agent"). So a view is cut into *units* (a line of the
-reflowed text, or a sentence of a very long line) and a unit is parsed when it
+reflowed text, or a sentence of a paragraph) and a unit is parsed when it
 can hold such a fact:
 
-* it has a run of two capitalised words (a name) or a trigger word of a rule
+* it has a run of two capitalised words (a name, not "The Company") or a trigger word of a rule
   (roles and appointments, securities, prices and percentages, parties,
   agents, counsel, trustees, acquisitions, subsidiaries, incorporation);
 * and it is not a table row of figures (financial statements, rate tables);
@@ -35,13 +35,13 @@ if TYPE_CHECKING:  # pragma: no cover
 LONG_EXHIBITS = re.compile(r"EX-(?:1|2|3|4|10)(?:\b|\.)", re.I)
 #: characters of an agreement-like exhibit part read with the parse (parties, recitals, first sections)
 OPENING_CHARS = 12_000
-#: lines longer than this are cut into sentences, so one-line texts are selected sentence by sentence
-LONG_LINE = 2_000
+#: lines (reflowed paragraphs) longer than this are cut into sentences and selected sentence by sentence
+LONG_LINE = 300
 
-_NAME_PAIR = re.compile(r"\b[A-Z][\w'’&.-]*,?[ \t]+(?:(?:of|and|&|de|van|von)[ \t]+)?[A-Z][\w'’&.-]*")
-#: a short line (heading, cover line, caption) with a capitalised word: names of companies on their own
-SHORT_LINE = 120
-_CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z]")
+#: capitalised only because they start a sentence: "The Company", "In March", "Each Lender" name nothing
+_STARTERS = r"(?:The|This|That|These|Those|Such|Each|Any|All|No|In|On|At|As|For|If|Our|Its|Their|Under|Upon|During|After|Before|With|By|From|To|Although|When|While)\b"
+_NAME_PAIR = re.compile(r"\b(?!" + _STARTERS + r")[A-Z][\w'’&.-]*,?[ \t]+(?:(?:of|and|&|de|van|von)[ \t]+)?[A-Z][\w'’&.-]*")
+
 _TRIGGER = re.compile(
     r"[$%§]|/s/|\b(?:Mr|Mrs|Ms|Dr)\.|"
     r"\b(?:president|officer|director|chair\w*|secretary|treasurer|controller|counsel|partner|"
@@ -101,8 +101,6 @@ def needs_parse(line: str) -> bool:
     """Whether a unit can hold a fact a rule reads from the parse."""
     if not any(c.isalpha() for c in line) or is_figures(line):
         return False
-    if len(line) <= SHORT_LINE and _CAPITALISED.search(line):
-        return True
     return bool(_NAME_PAIR.search(line) or _TRIGGER.search(line))
 
 
@@ -137,7 +135,7 @@ def parsed_share(text: str, doc_type: str | None = None) -> float:
 
 #: characters of one document that get a Doc at all; views past it are read by structure only, so a
 #: 50 MB one-line text is read in bounded memory (its opening still gets the parse)
-DOCUMENT_NLP_CHARS = 2_000_000
+DOCUMENT_NLP_CHARS = 1_000_000
 
 
 def view_scopes(views: Sequence["PartView"]) -> list[list[Region]]:
