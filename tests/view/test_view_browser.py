@@ -135,3 +135,129 @@ def test_live_explorer_fetches_neighbourhoods_from_the_server(page, live_server,
     doc.close()
     _screenshot(page, "explorer-live.png", tmp_path)
     assert page.errors == []
+
+
+# ---------------------------------------------------------------------- at scale (invented hub of 120 shareholders)
+
+from tests.view import synthetic as syn  # noqa: E402
+
+GROUP_ID = f"group:{syn.HUB}|SHAREHOLDER_OF|in"
+
+
+def _drawn(page) -> set[str]:
+    return set(page.evaluate("fkgExplorer.cy.nodes().map(n => n.id())"))
+
+
+def _focus_hub(page) -> None:
+    page.wait_for_selector("body[data-ready=true]")
+    page.fill("#search", "Marrowfield")
+    page.wait_for_selector("#results li")
+    page.locator("#results li").first.click()
+    page.wait_for_selector(f"body[data-focus='{syn.HUB}'][data-ready=true]")
+
+
+def _check_group_expands_and_collapses(page) -> None:
+    drawn = _drawn(page)
+    assert GROUP_ID in drawn and not drawn & set(syn.HOLDERS)  # one group node instead of a ring of 120
+    assert page.evaluate(f"fkgExplorer.cy.getElementById('{GROUP_ID}').data('display')") == "120 shareholders"
+    assert len(drawn) < 12
+    page.evaluate(f"fkgExplorer.cy.getElementById('{GROUP_ID}').emit('tap')")  # a click on the group node
+    page.wait_for_selector(f"body[data-expanded='{GROUP_ID}']")
+    drawn = _drawn(page)
+    assert len(drawn & set(syn.HOLDERS)) == 50 and GROUP_ID in drawn  # a page of members, the rest still grouped
+    assert page.evaluate(f"fkgExplorer.cy.getElementById('{GROUP_ID}').data('display')").startswith("+70 more")
+    for _ in range(2):
+        page.locator("#panel button.expand-group").click()
+    drawn = _drawn(page)
+    assert set(syn.HOLDERS) <= drawn and GROUP_ID not in drawn
+    assert page.evaluate(f"fkgExplorer.cy.getElementById('{syn.HUB}').length") == 1  # nothing drawn was lost
+    page.locator("#panel button.collapse-group").first.click()
+    drawn = _drawn(page)
+    assert GROUP_ID in drawn and not drawn & set(syn.HOLDERS)
+
+
+def _select(page, node_id: str) -> None:
+    page.evaluate(f"fkgExplorer.cy.elements().unselect(); fkgExplorer.cy.getElementById('{node_id}').select()"
+                  f".emit('tap')")
+    page.wait_for_selector("#panel .title")
+
+
+def _check_path(page) -> None:
+    _select(page, syn.BRIDGE)
+    page.locator("#expand-here").click()  # expand in place: Quillon joins the picture, nothing goes away
+    page.wait_for_function(f"fkgExplorer.cy.getElementById('{syn.OTHER}').length === 1")
+    assert syn.HUB in _drawn(page) and GROUP_ID in _drawn(page)
+    _select(page, syn.OTHER)
+    page.locator("#path-from").click()
+    _select(page, syn.HUB)
+    page.locator("#path-to").click()
+    page.wait_for_selector(f"body[data-path='{syn.OTHER} {syn.BRIDGE} {syn.HUB}']")
+    assert page.evaluate("fkgExplorer.cy.edges('.path').length") == 2
+    assert page.evaluate("fkgExplorer.cy.nodes('.path').map(n => n.id()).sort()") == sorted([syn.OTHER, syn.BRIDGE, syn.HUB])
+    assert "Odile Brannock" in page.locator("#status").inner_text()
+    page.click("#clear-path")
+    assert page.evaluate("fkgExplorer.cy.elements('.path, .faded').length") == 0
+
+
+def _check_filter_counts(page) -> None:
+    before = page.locator("#notice").inner_text()
+    assert before.startswith("showing ")
+    person_count = page.locator("#types input[data-type=person] ~ .count").inner_text()
+    assert int(person_count) >= 120
+    page.uncheck("#types input[data-type=person]")
+    after = page.locator("#notice").inner_text()
+    assert after != before and int(after.split()[1]) < int(before.split()[1])
+    page.check("#types input[data-type=person]")
+    assert page.locator("#notice").inner_text() == before
+    page.uncheck(f"#relations input[data-relation=SHAREHOLDER_OF]")
+    assert int(page.locator("#notice").inner_text().split()[1]) < int(before.split()[1])
+    page.check(f"#relations input[data-relation=SHAREHOLDER_OF]")
+
+
+def test_offline_explorer_groups_a_hub_expands_finds_paths_and_shows_source_spans(page, tmp_path):
+    from graph.view.html import write_explorer
+
+    docs = syn.write_documents(tmp_path / "docs")
+    out = write_explorer(tmp_path / "hub.html", syn.hub_graph(), documents_dir=docs)
+    page.route("http*://**", lambda route: route.abort())
+    page.goto(out.as_uri())
+    _focus_hub(page)
+    _check_filter_counts(page)
+    _check_group_expands_and_collapses(page)
+    # the source link opens the text in the page, the span highlighted and in view
+    _select(page, syn.HUB)
+    page.locator("#panel a.doc[data-doc='doc-1.txt']").first.click()
+    page.wait_for_selector("#viewer:not([hidden]) mark#span")
+    assert page.locator("#viewer mark#span").inner_text() == syn.SPAN
+    assert page.locator("#viewer-title").inner_text().startswith("doc-1.txt")
+    assert page.evaluate("(() => { const r = document.getElementById('span').getBoundingClientRect();"
+                         " return r.top >= 0 && r.bottom <= window.innerHeight; })()")
+    _screenshot(page, "explorer-source.png", tmp_path)
+    page.click("#viewer-close")
+    _check_path(page)
+    _screenshot(page, "explorer-path.png", tmp_path)
+    assert page.errors == []
+
+
+@pytest.fixture
+def hub_server():
+    from graph.view.web import ViewApp
+
+    server = make_server("127.0.0.1", 0, ViewApp(syn.hub_graph(), prefix="/view"), handler_class=_QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_live_explorer_groups_a_hub_and_asks_the_server_for_paths(page, hub_server, tmp_path):
+    page.goto(f"{hub_server}/view/")
+    _focus_hub(page)
+    _check_group_expands_and_collapses(page)
+    _check_path(page)
+    assert "filing-kg view" not in page.locator("#notice").inner_text()  # no option the server does not have
+    assert page.errors == []

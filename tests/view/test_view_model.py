@@ -88,3 +88,100 @@ def test_restricted_keeps_types_relations_and_the_focus(view_graph):
     assert {n.type for i, n in people.nodes.items() if i != INNOVO} == {"person"}
     subs = view_graph.restricted(relations={"SUBSIDIARY_OF"})
     assert {e.relation for e in subs.edges} == {"SUBSIDIARY_OF"}
+
+
+# ---------------------------------------------------------------------- at scale (invented hub of 120 shareholders)
+
+from tests.view import synthetic as syn  # noqa: E402
+
+
+def test_a_hub_of_120_shareholders_is_one_group_and_the_focus_never_a_member():
+    graph = syn.hub_graph()
+    sub, left_out = graph.neighbourhood(syn.HUB, depth=1, max_nodes=10)
+    assert left_out == 0 and set(syn.HOLDERS) <= set(sub.nodes)  # grouped members do not count against the cap
+    groups = sub.groups(keep=[syn.HUB])
+    (group,) = groups
+    assert group["hub"] == syn.HUB and (group["relation"], group["direction"]) == ("SHAREHOLDER_OF", "in")
+    assert group["label"] == "120 shareholders" and group["count"] == 120 and group["type"] == "person"
+    assert group["members"] == syn.HOLDERS  # by name
+    assert syn.BRIDGE not in group["members"] and syn.AGENT not in group["members"]
+
+
+def test_no_group_below_the_threshold_and_the_cap_still_applies_without_grouping():
+    graph = syn.hub_graph()
+    assert graph.groups(threshold=121) == []
+    sub, left_out = graph.neighbourhood(syn.HUB, depth=1, max_nodes=10, group_threshold=None)
+    assert len(sub.nodes) == 10 and left_out == len(graph.neighbours(syn.HUB)) - 9
+
+
+def test_a_small_group_is_not_made_from_two_officers():
+    graph = syn.hub_graph()
+    groups = graph.groups(threshold=2, keep=[syn.HUB])
+    officers = [g for g in groups if g["relation"] == "OFFICER_OF"]
+    assert officers and officers[0]["label"] == "2 officers"
+    assert all(syn.HUB not in g["members"] for g in groups)
+
+
+def test_group_captions_name_the_relation():
+    from graph.view.style import group_caption
+
+    assert group_caption("SUBSIDIARY_OF", "in", 120) == "120 subsidiaries"
+    assert group_caption("UNDERWRITER_FOR", "in", 25) == "25 × underwriter for"
+
+
+def test_shortest_path_avoids_filings_as_steps_and_is_bounded():
+    graph = syn.hub_graph()
+    assert graph.shortest_path(syn.OTHER, syn.HUB) == [syn.OTHER, syn.BRIDGE, syn.HUB]
+    assert graph.shortest_path(syn.OTHER, syn.HUB, max_length=1) is None
+    path = graph.shortest_path(syn.OTHER, syn.FILING)
+    assert path == [syn.OTHER, syn.FILING]  # an end may be a filing
+    sub = graph.path_graph([syn.OTHER, syn.BRIDGE, syn.HUB])
+    assert {(e.source, e.relation, e.target) for e in sub.edges} == {
+        (syn.BRIDGE, "DIRECTOR_OF", syn.OTHER), (syn.BRIDGE, "OFFICER_OF", syn.HUB)}
+    with pytest.raises(ViewError):
+        graph.shortest_path("company/nowhere", syn.HUB)
+
+
+def test_shortest_path_uses_a_filing_when_nothing_else_links():
+    graph = syn.hub_graph()
+    graph.edges = [e for e in graph.edges if e.relation != "DIRECTOR_OF"]
+    graph._adjacency = graph._graph = None
+    assert graph.shortest_path(syn.OTHER, syn.HUB) == [syn.OTHER, syn.FILING, syn.HUB]
+
+
+def test_path_and_groups_over_the_json_endpoints():
+    from graph.view.web import graph_json, path_json
+
+    graph = syn.hub_graph()
+    data = graph_json(graph, "Marrowfield Holdings", max_nodes=10)
+    assert [g["label"] for g in data["groups"]] == ["120 shareholders"] and data["truncated"] == 0
+    found = path_json(graph, "Quillon Minerals", "Marrowfield Holdings")
+    assert found["path"] == [syn.OTHER, syn.BRIDGE, syn.HUB] and len(found["edges"]) == 2
+    with pytest.raises(ViewError, match="no entity matches"):
+        path_json(graph, "Quillon Minerals", "Nonexistent Holdings")
+
+
+def test_snippet_windows_merge_and_clip():
+    from graph.view.snippets import windows
+
+    assert windows([(100, 110), (150, 160), (5000, 5010)], 5020, context=50) == [(50, 210), (4950, 5020)]
+    assert windows([(0, 3)], 2, context=10) == [(0, 2)]
+
+
+def test_offline_file_embeds_the_text_around_spans_only(tmp_path):
+    import json
+    import re
+
+    from graph.view.html import explorer_html
+    from graph.view.snippets import documents_dir_of
+
+    docs = syn.write_documents(tmp_path / "docs")
+    page = explorer_html(syn.hub_graph(), documents_dir=docs)
+    data = json.loads(re.search(r'id="fkg-data">(.*?)</script>', page, re.S).group(1))
+    ((offset, text),) = data["texts"]["doc-1.txt"]
+    assert text[syn.SPAN_START - offset:][:len(syn.SPAN)] == syn.SPAN
+    assert len(text) < len(syn.DOC_TEXT)  # a window, not the file
+    assert documents_dir_of(docs.as_uri() + "/{doc}#char={start},{end}") == docs
+    assert documents_dir_of("https://example.org/{doc}") is None
+    assert "texts" not in json.loads(re.search(r'id="fkg-data">(.*?)</script>',
+                                               explorer_html(syn.hub_graph()), re.S).group(1))

@@ -370,10 +370,11 @@
   }
 
   function updateCounts() {
-    const real = cy.nodes(":visible").filter((n) => !n.hasClass("group")).length;
-    const inGroups = cy.nodes(".group:visible").reduce((sum, n) => sum + (n.data("count") || 0), 0);
+    const shown = cy.elements().not(".hidden");  // by class: computed styles lag behind a batch
+    const real = shown.nodes().not(".group").length;
+    const inGroups = shown.nodes(".group").reduce((sum, n) => sum + (n.data("count") || 0), 0);
     const total = state.view.nodes.length;
-    const shownEdges = cy.edges(":visible").length;
+    const shownEdges = shown.edges().length;
     let text = `showing ${real + inGroups} of ${total} nodes${inGroups ? ` (${inGroups} in groups)` : ""} · ${shownEdges} relations drawn`;
     if (state.view.truncated) text += ` · ${state.view.truncated} more not loaded: ${state.focus ? cfg.moreHint : "search or expand a node to see more"}`;
     $("#notice").textContent = text;
@@ -417,7 +418,7 @@
       cy.edges().forEach((e) => e.toggleClass("hidden", state.hiddenRelations.has(e.data("relation"))
         || e.source().hasClass("hidden") || e.target().hasClass("hidden")));
       if (state.hiddenRelations.size) {
-        cy.nodes().forEach((n) => { if (n.id() !== state.focus && !n.hidden() && n.connectedEdges().length && !n.connectedEdges(":visible").length) n.addClass("hidden"); });
+        cy.nodes().forEach((n) => { if (n.id() !== state.focus && !n.hasClass("hidden") && n.connectedEdges().length && !n.connectedEdges().not(".hidden").length) n.addClass("hidden"); });
       }
     });
     updateCounts();
