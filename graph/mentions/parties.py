@@ -45,8 +45,16 @@ INVESTOR_CUE = re.compile(
 INVESTOR_LEAD = re.compile(r"\s*(?:(?:each\s+of|all\s+of|certain\s+investors,?\s+including)\s+)?(?:the\s+)?$", re.I)
 
 
+#: a role given as a defined term right after the firms: 'X (the "Placement Agent")', 'A and B (together, the "Initial Purchasers")'
+DEFINED_ROLE = re.compile(
+    r"\s*\(\s*(?:(?:together|collectively|each|individually)\s*,?\s*)?(?:the\s+|a\s+|an\s+)?[\"“](?P<role>(?:Lead\s+|Sole\s+|Exclusive\s+)?"
+    r"(?:Placement\s+Agents?|Initial\s+Purchasers?|Underwriters?|Representatives?|(?:Indenture\s+|Owner\s+)?Trustee|Transfer\s+Agent))[\"”]\s*\)",
+    re.I,
+)
 #: an apposition naming a deal role right after the listed firms
 ROLE_APPOSITION = re.compile(
+    r"\s*\(\s*(?:(?:together|collectively|each)\s*,?\s*)?(?:the\s+)?[\"“](?:placement\s+agents?|initial\s+purchasers?|underwriters?|"
+    r"representatives?|sales\s+agents?|agents?|trustee)[\"”]\s*\)|"
     r"\s*,?\s*(?:as|acting\s+as|in\s+(?:its|their)\s+capacity\s+as)\s+(?:the\s+)?(?:several\s+)?(?:representatives?|initial\s+purchasers?|"
     r"underwriters?|placement\s+agents?|sales\s+agents?|agents?|trustees?|(?:joint\s+)?book[\s-]*running\s+managers?|dealer\s+managers?|arrangers?)\b",
     re.I,
@@ -165,6 +173,7 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
         for role in AGENT_ROLES:
             for m in role.pattern.finditer(sent.text):
                 _link_role(ctx, view, orgs, role, sent.start_char + m.start(), sent.start_char + m.end())
+    defined_roles_in_sentence(ctx, view, sent)
     passed_upon_in_sentence(ctx, view, sent)
     attestations_in_sentence(ctx, view, sent)
     represented_by_in_sentence(ctx, view, sent)
@@ -268,6 +277,8 @@ def _link_role(ctx: DocContext, view: PartView, orgs: list[Span], role: Role, kp
         if client is None:
             return
     for org in _coordinated(view, orgs, best):
+        if BARE_FORM.fullmatch(org.text.strip()):
+            continue
         key = _defined_key(ctx, view, org) or company_at(ctx, view, org, f"rule:{role.relation}", 0.75)
         if key is None or key == client:
             continue
@@ -436,6 +447,41 @@ def represented_by_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> N
             for client in clients:
                 if key and key != client:
                     reg.fact(key, "legal_counsel_for", client, ctx.span_evidence(view, org, "rule:legal_counsel_for", 0.75))
+
+
+#: a legal form alone ("LLC" split off "Cowen and Company, LLC" by the parser) names no firm
+BARE_FORM = re.compile(r"(?:L\.?L\.?C\.?|Inc\.?|Ltd\.?|L\.?P\.?|Corp\.?|Co\.?|N\.A\.|P\.?L\.?C\.?)", re.I)
+
+
+def _defined_relation(role: str) -> str:
+    r = role.lower()
+    if "placement" in r:
+        return "placement_agent_for"
+    if "trustee" in r:
+        return "trustee_for"
+    if "transfer" in r:
+        return "transfer_agent_for"
+    return "underwriter_for"
+
+
+def defined_roles_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
+    """Firms whose defined term is their role: 'with H.C. Wainwright & Co., LLC (the "Placement Agent")'."""
+    reg = ctx.registry
+    if reg.registrant is None:
+        return
+    text = view.flow.text
+    orgs = _orgs_in(sent)
+    for org in orgs:
+        m = DEFINED_ROLE.match(text, org.end_char)
+        if m is None:
+            continue
+        relation = _defined_relation(m.group("role"))
+        for firm in _coordinated(view, orgs, org):
+            if firm.start_char > org.start_char or BARE_FORM.fullmatch(firm.text.strip()):
+                continue  # only the firms listed before the definition; a lone "LLC" is a name's split-off tail
+            key = company_at(ctx, view, firm, f"rule:{relation}", 0.75)
+            if key and key != reg.registrant:
+                reg.fact(key, relation, reg.registrant, ctx.span_evidence(view, firm, f"rule:{relation}", 0.75))
 
 
 # --------------------------------------------------------------------------- servicing attestations

@@ -99,3 +99,20 @@ def test_servicing_attestation_reports_name_each_servicers_accountant(extract_te
         ("kpmg llp", "Acme Business Services, LLC"),
         ("ernst & young llp", "U.S. Bank National Association"),
     }
+
+
+def test_roles_given_as_defined_terms(extract_text):
+    # the 2010s-2020s 8-K layout: the role is the firm's defined term; a 1992 indenture names its trustee the same way
+    rows = _parties(extract_text(
+        'FORM 8-K\n\nAcme Widgets, Inc. (the "Company")\n\nOn June 1, 2021, the Company entered into a placement agency '
+        'agreement with H.C. Wainwright & Co., LLC (the "Placement Agent"), pursuant to which the Placement Agent agreed to '
+        "act as the exclusive placement agent. The Company also entered into a purchase agreement with Jefferies LLC and "
+        'Cowen and Company, LLC (together, the "Initial Purchasers") relating to the notes. The Debt Securities are issued '
+        'under an Indenture between the Company and The First National Bank of Chicago, as Trustee (the "Trustee").\n'
+    ))
+    issuer = "Acme Widgets, Inc."
+    assert ("H.C. Wainwright & Co., LLC", "placement_agent_for", issuer) in rows
+    assert ("Jefferies LLC", "underwriter_for", issuer) in rows
+    assert any(r[0].endswith("First National Bank of Chicago") and r[1] == "trustee_for" for r in rows)
+    assert not any(r[1] == "investor_in" for r in rows)  # the initial purchasers of a purchase agreement
+    assert not any(r[0] == "LLC" for r in rows)
