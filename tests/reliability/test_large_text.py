@@ -26,9 +26,9 @@ print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss /
 """
 
 _PROSE = (
-    "the parties agreed that the terms set out in this section shall apply to every later period. "
-    "nothing in this section limits any remedy available at law or in equity to either party. "
-    "each notice under this section shall be in writing and delivered by hand or by courier. "
+    "The parties agreed that the terms set out in this section shall apply to every later period. "
+    "Nothing in this section limits any remedy available at law or in equity to either party. "
+    "Each notice under this section shall be in writing and delivered by hand or by courier. "
 )
 
 
