@@ -1,26 +1,28 @@
 """Throughput benchmark: `filing-kg build` against a bare spaCy ``nlp.pipe`` of the same model, same text.
 
-    .venv/bin/python benchmarks/bench_throughput.py --docs 1000     # default --docs 200
+    .venv/bin/python benchmarks/bench_throughput.py                 # the whole real corpus
+    .venv/bin/python benchmarks/bench_throughput.py --docs 20       # a quick check
 
-Replicates ``data/filings/*`` under distinct file names (distinct document ids)
-into a temporary corpus of ``--docs`` documents and measures, in one run, each
-configuration in its own child process (so peak RSS is that configuration's):
+The corpus is ``../shared/corpus/8-K`` (real 8-Ks) when it is there, else
+``data/filings`` replicated under distinct names (``--corpus`` to choose);
+``--docs`` takes that many documents of it (cycled if it has fewer). Each
+configuration runs in its own child process (so peak RSS is its own):
 
 * **bare nlp.pipe** -- the full pipeline of the same spaCy model (every
   component) over the clean text of every part of every document (what
-  ``read_source`` gives), pinned to one core; reading is not timed. The
-  practical limit of an NLP-bound pipeline.
+  ``read_source`` gives), pinned to one core; reading is not timed.
 * **build --jobs 1** -- :func:`graph.pipeline.build_into_store` into a fresh
-  on-disk store exactly as ``filing-kg build`` runs it (streaming, bulk
-  loading), pinned to one core, with seconds per stage (read, clean, nlp,
-  rules, resolution, rdf, store) from the pipeline's own timer. The TriG and
-  Turtle exports the CLI writes afterwards are timed apart ("exports").
+  on-disk store as ``filing-kg build`` runs it, pinned to one core, with
+  seconds per stage from the pipeline's own timer; exports timed apart.
 * **build --jobs 2** -- the same with a pool of two worker processes.
-* **peak memory** -- max RSS of the --jobs 1 build at 100 documents and at
-  ``--docs`` (``resource.getrusage``), before and including the exports.
+* **peak memory** -- max RSS of the --jobs 1 build at N = docs/5 and at 5N
+  documents (``resource.getrusage``).
+* **quality** -- micro fact and entity F1 of ``filing-kg evaluate data/gold``
+  with the same code, so a speed-up that costs quality shows at once.
 
-Targets (issue): build --jobs 1 >= 1.0x bare nlp.pipe; --jobs 2 >= 1.7x --jobs 1;
-peak memory at 1,000 documents <= 1.2x that at 100. Not part of the test suite.
+Targets (issue 17): build --jobs 1 >= 2.0x bare nlp.pipe; --jobs 2 >= 1.8x
+--jobs 1; peak RSS at 5N <= 1.2x that at N (N >= 50) and < 1 GB; micro fact F1
+not below 0.980. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -47,8 +49,11 @@ ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THRE
 # ---------------------------------------------------------------------- corpus and machine
 
 
+REAL_CORPUS = ROOT.parent / "shared" / "corpus" / "8-K"
+
+
 def make_corpus(filings: Path, docs: int, folder: Path) -> int:
-    """``docs`` copies of the sample filings, cycled, named ``r00042_<original name>``; returns total bytes."""
+    """``docs`` files of ``filings``, cycled, named ``r00042_<original name>``; returns total bytes."""
     sources = sorted(p for p in filings.iterdir() if p.is_file() and not p.name.startswith("."))
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
@@ -146,6 +151,16 @@ def child_build(corpus: Path, model: str, jobs: int, out: Path, pin: bool) -> di
     }
 
 
+def gold_f1() -> dict[str, float]:
+    """Micro fact and entity F1 of ``filing-kg evaluate data/gold`` with this checkout's code."""
+    proc = subprocess.run([sys.executable, "-m", "graph.cli", "evaluate", str(ROOT / "data" / "gold"),
+                           "--filings", str(ROOT / "data" / "filings")], capture_output=True, text=True, cwd=ROOT)
+    micro = next((l.split() for l in proc.stdout.splitlines() if l.startswith("MICRO")), None)
+    if micro is None:
+        return {}
+    return {"fact_f1": float(micro[3]), "entity_f1": float(micro[9])}
+
+
 def run_child(args: list[str]) -> dict[str, Any]:
     env = {**os.environ, **ONE_THREAD}
     proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True, env=env)
@@ -160,10 +175,12 @@ def run_child(args: list[str]) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--docs", type=int, default=200, help="corpus size (documents)")
-    ap.add_argument("--small", type=int, default=100, help="corpus size of the second peak-memory measurement")
+    ap.add_argument("--docs", type=int, default=None, help="corpus size in documents (default: all of --corpus)")
+    ap.add_argument("--small", type=int, default=None, help="N of the peak-memory check (default: docs / 5)")
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values to measure")
-    ap.add_argument("--filings", type=Path, default=ROOT / "data" / "filings")
+    ap.add_argument("--corpus", "--filings", dest="filings", type=Path, default=None,
+                    help="folder of filings (default: ../shared/corpus/8-K if present, else data/filings)")
+    ap.add_argument("--no-f1", action="store_true", help="skip the gold evaluation")
     ap.add_argument("--model", default=None, help="spaCy model (default: the project's)")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw results here")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -181,6 +198,12 @@ def main() -> None:
     from graph.config import Settings
 
     model = args.model or Settings().spacy_model
+    if args.filings is None:
+        args.filings = REAL_CORPUS if REAL_CORPUS.is_dir() else ROOT / "data" / "filings"
+    if args.docs is None:
+        args.docs = sum(1 for p in args.filings.iterdir() if p.is_file() and not p.name.startswith("."))
+    if args.small is None:
+        args.small = max(1, args.docs // 5)
     jobs_list = [int(j) for j in args.jobs.split(",") if j]
     print(f"machine: {machine()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="fkg-bench-") as tmp:
@@ -188,7 +211,7 @@ def main() -> None:
         corpus = tmpd / "corpus"
         size = make_corpus(args.filings, args.docs, corpus)
         mb = size / 1e6
-        print(f"corpus: {args.docs} documents, {mb:.2f} MB (data/filings replicated)", flush=True)
+        print(f"corpus: {args.docs} documents, {mb:.2f} MB ({args.filings})", flush=True)
         results: dict[str, Any] = {"machine": machine(), "docs": args.docs, "mb": mb}
         base = run_child(["baseline", str(corpus), model])
         results["baseline"] = base
@@ -205,6 +228,8 @@ def main() -> None:
             results["small"] = small
             print(f"  build --jobs 1 at {args.small} documents: {small['seconds']:.1f}s", flush=True)
 
+    if not args.no_f1:
+        results["gold"] = gold_f1()
     report(results, args.docs, args.small, jobs_list, small)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
@@ -234,8 +259,17 @@ def report(results: dict[str, Any], docs: int, small_docs: int, jobs_list: list[
             print(f"  {st:<36} {vals}")
         print(f"  {'exports (TriG + Turtle, not in the rate)':<36} " + "  ".join(f"{results[f'jobs{j}']['exports']:8.1f}" for j in jobs_list))
         print(f"triples: {one['triples']}, failures: {one['failures']}")
+    gold = results.get("gold") or {}
+    if gold:
+        print(f"\ngold: micro fact F1 {gold['fact_f1']:.3f} (target >= 0.980), entity F1 {gold['entity_f1']:.3f}")
+    two = results.get("jobs2")
+    if one:
+        print(f"target --jobs 1 >= 2.0x bare: {base['seconds'] / one['seconds']:.2f}x")
+    if one and two:
+        print(f"target --jobs 2 >= 1.8x --jobs 1: {one['seconds'] / two['seconds']:.2f}x")
     if one and small:
         big, little = one["rss_build_mb"], small["rss_build_mb"]
+        print(f"target peak RSS 5N <= 1.2x N and < 1024 MB: {big / little:.2f}x, {big:.0f} MB")
         print()
         print(f"peak RSS, build --jobs 1: {little:.0f} MB at {small_docs} documents, {big:.0f} MB at {docs} "
               f"({big / little:.2f}x); with the exports: {small['rss_driver_mb']:.0f} MB and {one['rss_driver_mb']:.0f} MB "
