@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import FILINGS, INNOVO
 
-SERVED_FILINGS = [*INNOVO, FILINGS / "EX-21.1_Apple_10-K-FY2025.htm", FILINGS / "D_1685-38th-REIT_2023-01-27.xml"]
+SERVED_FILINGS = [*INNOVO, FILINGS / "EX-21.1_Apple_10-K-FY2025.htm", FILINGS / "D_1685-38th-REIT_2023-01-27.xml",
+                  FILINGS / "SCHEDULE13G_JushiHoldings-Marex_2025-11-26.xml"]
 
 #: every shipped query with the parameters the tests bind (None = run unbound).
 SHIPPED = [
@@ -24,6 +25,8 @@ SHIPPED = [
     ("entity", {"entity": "Marc B. Crossman"}),
     ("entities", None),
     ("facts", None),
+    ("holdings", None),
+    ("holdings", {"entity": "Jushi"}),
 ]
 
 
@@ -35,7 +38,7 @@ def _sample_module():
 
 @pytest.fixture(scope="session")
 def served_store_path(tmp_path_factory, nlp) -> Path:
-    """An on-disk store: 5 real filings built with the pipeline, and a synthetic document in
+    """An on-disk store: 6 real filings built with the pipeline, and a synthetic document in
     which the Innovo CEO also sits on a second board (so ``board-members`` has an answer)."""
     from graph.entities.resolve import resolve
     from graph.model import Fact
