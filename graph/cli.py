@@ -351,7 +351,7 @@ EXAMPLES["serve"] = ("filing-kg serve --store out/store --port 7878 --timeout 10
 @click.option("--cors", "cors_origin", default=None, metavar="ORIGIN", help="Allow browsers on ORIGIN (e.g. https://example.org, or *) to read results; default: no CORS headers.")
 @click.option("--timeout", type=click.FloatRange(0), default=30.0, show_default=True, help="Seconds a query may run (0 = no limit); 503 after.")
 @click.option("--max-rows", type=click.IntRange(0), default=10000, show_default=True, help="Result rows/triples per response (0 = no cap); the rest is cut and flagged X-SPARQL-Truncated.")
-@click.option("--workers", type=click.IntRange(1), default=6, show_default=True, help="Queries evaluated at once (in worker processes for a read-only store: a few runaway queries leave the others free).")
+@click.option("--workers", type=click.IntRange(1), default=6, show_default=True, help="Queries evaluated at once (each in a worker process that is killed when it passes --timeout or the memory budget; with updates or an in-memory store, workers read a snapshot renewed after each update).")
 @click.option("--documents", "documents_dir", type=click.Path(exists=True, file_okay=False), default=None, help="Filings folder, so the explorer at /view/ can show each fact's source span.")
 @click.option("--allow-service", "allowed_services", multiple=True, metavar="HOST", help="Let SERVICE call this host (repeatable); by default SERVICE is refused with 400 and the server makes no outgoing requests.")
 @click.option("--allow-load", is_flag=True, help="Let updates use LOAD <iri> (the server fetches the IRI); refused by default, even with the token.")
