@@ -1,11 +1,11 @@
-"""Benchmark every export format on a store of at least 100,000 triples.
+"""Benchmark every export format on a store of at least 100,000 quads.
 
-    .venv/bin/python benchmarks/bench_export.py [--triples 100000] [--filings data/filings] [--keep DIR]
+    .venv/bin/python benchmarks/bench_export.py [--quads 100000] [--filings data/filings] [--keep DIR]
 
 Builds a store from the sample filings, then replicates its documents under distinct
 ids (every instance IRI gets a replica prefix, so entities, positions and assertions
 multiply too, not only the document graphs) until the store holds the wanted number
-of triples. Each registered format then exports the whole store; the table gives
+of quads. Each registered format then exports the whole store; the table gives
 wall time and peak memory per format.
 
 Time is measured without tracing; peak memory is a second run under ``tracemalloc``
@@ -129,7 +129,7 @@ def size_of(path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--triples", type=int, default=100_000, help="minimum store size (default 100000)")
+    parser.add_argument("--quads", type=int, default=100_000, help="minimum store size in quads (default 100000)")
     parser.add_argument("--filings", type=Path, default=ROOT / "data" / "filings")
     parser.add_argument("--formats", nargs="*", help="only these formats (default: all registered)")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run (halves the time)")
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     store = build_base(args.filings)
     base = len(store)
-    copies = replicate(store, args.triples)
+    copies = replicate(store, args.quads)
     print(f"store: {len(store)} quads in {len(store.documents())} document graphs "
           f"({base} from the filings x {copies + 1}), built in {time.perf_counter() - t0:.1f}s", flush=True)
 

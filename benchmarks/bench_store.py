@@ -1,10 +1,10 @@
 """Store benchmark: load rate and query latency through the project vs raw pyoxigraph vs rdflib.
 
-    .venv/bin/python benchmarks/bench_store.py [--filings data/filings] [--min-triples 100000] [--runs 7]
+    .venv/bin/python benchmarks/bench_store.py [--filings data/filings] [--min-quads 100000] [--runs 7]
 
 Builds the sample filings once (the real pipeline), replicates the document
 graphs with fresh IRIs (``id/r<k>/...``, one named graph per replica document)
-until the store holds at least ``--min-triples`` triples, then reports, in one
+until the store holds at least ``--min-quads`` quads, then reports, in one
 run and on the same data:
 
 * load rate: the project's ``GraphStore.replace_document`` (rdflib graph ->
@@ -114,7 +114,7 @@ def with_budget(seconds: float, fn: Callable[[], Any]) -> tuple[float | None, An
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--filings", default=str(ROOT / "data" / "filings"))
-    ap.add_argument("--min-triples", type=int, default=100_000)
+    ap.add_argument("--min-quads", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=7, help="timed runs per query (median reported)")
     ap.add_argument("--rdflib-budget", type=float, default=30.0, help="seconds allowed per rdflib query run")
     args = ap.parse_args()
@@ -123,11 +123,11 @@ def main() -> int:
     with open_store(None) as sample:
         result = build_into_store([args.filings], sample)
         base = list(document_quads(sample.oxigraph))  # the document graphs (the merge is derived)
-    copies = max(1, math.ceil(args.min_triples / len(base)))
+    copies = max(1, math.ceil(args.min_quads / len(base)))
     quads = replicate(base, copies)
     graphs = by_graph(quads)
-    print(f"sample: {len(result.extractions)} documents, {len(base)} triples; x{copies} = "
-          f"{len(quads)} triples in {len(graphs)} document graphs", file=sys.stderr)
+    print(f"sample: {len(result.extractions)} documents, {len(base)} quads; x{copies} = "
+          f"{len(quads)} quads in {len(graphs)} document graphs", file=sys.stderr)
 
     with tempfile.TemporaryDirectory() as tmp:
         # ---------------------------------------------------------------- load
@@ -182,9 +182,9 @@ def main() -> int:
                       f"rdflib {t_rdflib if t_rdflib is not None else '-'}", file=sys.stderr)
 
     # -------------------------------------------------------------------- report
-    print(f"\nstore: {len(quads):,} triples, {len(graphs)} document graphs ({copies} replicas of {len(base):,})")
-    print(f"load rate  project (replace_document): {len(quads) / t_project_load:>10,.0f} triples/s  ({t_project_load:.2f} s)")
-    print(f"load rate  raw pyoxigraph (extend):     {len(quads) / t_raw_load:>10,.0f} triples/s  ({t_raw_load:.2f} s)")
+    print(f"\nstore: {len(quads):,} quads, {len(graphs)} document graphs ({copies} replicas of {len(base):,})")
+    print(f"load rate  project (replace_document): {len(quads) / t_project_load:>10,.0f} quads/s  ({t_project_load:.2f} s)")
+    print(f"load rate  raw pyoxigraph (extend):     {len(quads) / t_raw_load:>10,.0f} quads/s  ({t_raw_load:.2f} s)")
     print(f"\nmedian latency of {args.runs} runs (rdflib: one run, budget {args.rdflib_budget:g} s; "
           "error = rdflib cannot evaluate the query)\n")
     head = f"{'query':<15} {'rows':>7} {'project ms':>11} {'pyoxigraph ms':>14} {'rdflib ms':>10} {'project/oxi':>12} {'rdflib/oxi':>11}"
