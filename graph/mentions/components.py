@@ -219,7 +219,8 @@ def person_cleanup(doc: Doc) -> Doc:
             ent = cut
         if ent.label_ == "PERSON":
             # a name is proper nouns (and initials); "Shares Owned" or "Shopping Center" is not
-            if any(t.tag_ not in ("NNP", "NNPS", ".", ",", "HYPH", "POS") and t.is_alpha and len(t) > 1 for t in ent):
+            # a NER-only pass has no tags: '' is unknown, not a common noun
+            if any(t.tag_ not in ("", "NNP", "NNPS", ".", ",", "HYPH", "POS") and t.is_alpha and len(t) > 1 for t in ent):
                 continue
             nxt_word = doc[ent.end].lower_.strip(".,") if ent.end < len(doc) else ""
             prev = doc[ent.start - 1] if ent.start > 0 else None

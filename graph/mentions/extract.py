@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.registry import EntityRegistry
 from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
-from graph.mentions.scope import Region, view_scopes
+from graph.mentions.nlp import ner_only_disable
+from graph.mentions.scope import Region, sentence_starts, view_scopes
 from graph.mentions.spanents import release
 from graph.mentions.steps import run_steps
 from graph.model import Extraction, SourceDocument
@@ -72,39 +73,105 @@ def parse_texts(
     ``None``: parse it all). Parsed regions longer than
     :data:`~graph.text.chunks.PARSE_CHARS` are cut at blank lines, line ends
     or sentence ends (spaCy's working memory grows with the text it parses at
-    once); all parsed pieces of all texts go through one bounded ``nlp.pipe``;
-    filler regions are only tokenised, one flat sentence per unit. Then
-    ``Doc.from_docs`` joins a text's pieces: the joined Doc's text is the
-    original text exactly, so every offset stays valid for the rules.
+    once); the pieces of all texts go through two bounded ``nlp.pipe`` passes,
+    every component for *full* regions, ``ner`` alone (cheap sentences) for
+    the others (:func:`graph.mentions.nlp.ner_only_disable`); filler regions
+    are only tokenised, one flat sentence per unit. Then ``Doc.from_docs``
+    joins a text's pieces: the joined Doc's text is the original text exactly,
+    so every offset stays valid for the rules.
     """
-    plans: list[list[tuple[int, int, tuple[int, ...] | None]]] = []
-    pieces: list[str] = []
+    ner_disable = ner_only_disable(nlp)
+    plans: list[list[tuple[int, int, tuple[int, ...] | str]]] = []
+    pieces: dict[str, list[str]] = {"full": [], "ner": []}
     for i, text in enumerate(texts):
         scope = scopes[i] if scopes is not None else None
         scope = scope if scope is not None else [Region(0, len(text), True, (0,))]
-        plan: list[tuple[int, int, tuple[int, ...] | None]] = []
+        plan: list[tuple[int, int, tuple[int, ...] | str]] = []
         for r in scope:
             if r.parse:
+                mode = "full" if r.full or ner_disable is None else "ner"
                 for s, e in piece_bounds(text[r.start : r.end], PARSE_CHARS):
-                    plan.append((r.start + s, r.start + e, None))
-                    pieces.append(text[r.start + s : r.start + e])
+                    plan.append((r.start + s, r.start + e, mode))
+                    pieces[mode].append(text[r.start + s : r.start + e])
             else:
                 plan.append((r.start, r.end, r.units))
         plans.append(plan)
-    parsed = _pipe_bounded(nlp, pieces, batch_size)
+    parsed = {
+        "full": _pipe_bounded(nlp, pieces["full"], batch_size),
+        "ner": _tag_people(nlp, _pipe_bounded(nlp, pieces["ner"], batch_size, [*(ner_disable or []), CLEANUP])),
+    }
     for text, plan in zip(texts, plans):
-        docs = [_lean(next(parsed)) if units is None else _filler(nlp, text, s, e, units) for s, e, units in plan]
+        docs = []
+        for s, e, how in plan:
+            if how == "full":
+                docs.append(_lean(next(parsed["full"])))
+            elif how == "ner":
+                doc = _lean(next(parsed["ner"]))
+                docs.append(_flat_sentences(nlp, doc, sentence_starts(doc.text)))
+            else:
+                docs.append(_flat_sentences(nlp, nlp.make_doc(text[s:e]), [u - s for u in how]))
         yield _joined(docs)
 
 
-def _filler(nlp: Language, text: str, start: int, end: int, units: tuple[int, ...]) -> Doc:
-    """``text[start:end]`` tokenised only, each unit one flat sentence (first token its root)."""
-    doc = nlp.make_doc(text[start:end])
+#: the PERSON filter reads tags (proper nouns); a NER-only pass tags the words around each person itself
+CLEANUP = "fkg_person_cleanup"
+#: tokens either side of a person tagged for the filter (the tagger's context is a few tokens)
+TAG_WINDOW = 16
+
+
+def _tag_people(nlp: Language, docs: Iterator[Doc], batch_size: int = 64) -> Iterator[Doc]:
+    """NER-only Docs with the PERSON filter run: the words around each person tagged first.
+
+    The filter drops "people" that are not proper nouns ("Shares Owned"), so it
+    needs tags, but only of the people's own words: windows of
+    :data:`TAG_WINDOW` tokens around each PERSON are tagged (tok2vec and tagger
+    on the window's text) and their tags copied back; then the filter runs.
+    """
+    if CLEANUP not in nlp.pipe_names:
+        yield from docs
+        return
+    cleanup = nlp.get_pipe(CLEANUP)
+    keep = {"tok2vec", "tagger"}
+    skip = [name for name in nlp.pipe_names if name not in keep]
+    batch: list[Doc] = []
+
+    def flush() -> Iterator[Doc]:
+        windows: list[tuple[Doc, int, int]] = []
+        for doc in batch:
+            spans: list[list[int]] = []
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                s, e = max(0, ent.start - TAG_WINDOW), min(len(doc), ent.end + TAG_WINDOW)
+                if spans and s <= spans[-1][1]:
+                    spans[-1][1] = max(spans[-1][1], e)
+                else:
+                    spans.append([s, e])
+            windows.extend((doc, s, e) for s, e in spans)
+        texts = [doc[s:e].text for doc, s, e in windows]
+        for (doc, s, e), tagged in zip(windows, nlp.pipe(texts, batch_size=batch_size, disable=skip)):
+            if len(tagged) == e - s and all(a.text == b.text for a, b in zip(tagged, doc[s:e])):
+                for a, b in zip(tagged, doc[s:e]):
+                    b.tag_ = a.tag_
+        for doc in batch:
+            yield cleanup(doc)
+
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
+
+
+def _flat_sentences(nlp: Language, doc: Doc, starts: Sequence[int]) -> Doc:
+    """Give ``doc`` flat sentences starting at the characters ``starts``: each one's first token is its root."""
     n = len(doc)
     if n == 0:
         return doc
     idx = numpy.fromiter((t.idx for t in doc), dtype="int64", count=n)
-    bounds = numpy.asarray(units, dtype="int64") - start
+    bounds = numpy.asarray(starts, dtype="int64")
     owner = numpy.searchsorted(bounds, idx, side="right") - 1
     owner = numpy.clip(owner, 0, len(bounds) - 1)
     first = numpy.searchsorted(idx, bounds, side="left")
@@ -117,18 +184,18 @@ def _filler(nlp: Language, text: str, start: int, end: int, units: tuple[int, ..
     return doc
 
 
-def _pipe_bounded(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+def _pipe_bounded(nlp: Language, texts: list[str], batch_size: int, disable: list[str] | None = None) -> Iterator[Doc]:
     """``nlp.pipe`` in batches of at most ``batch_size`` texts *and* about two pieces' worth of characters."""
     batch: list[str] = []
     size = 0
     for text in texts:
         if batch and (len(batch) >= batch_size or size + len(text) > 2 * PARSE_CHARS):
-            yield from nlp.pipe(batch, batch_size=len(batch))
+            yield from nlp.pipe(batch, batch_size=len(batch), disable=disable or [])
             batch, size = [], 0
         batch.append(text)
         size += len(text)
     if batch:
-        yield from nlp.pipe(batch, batch_size=len(batch))
+        yield from nlp.pipe(batch, batch_size=len(batch), disable=disable or [])
 
 
 def _joined(docs: list[Doc]) -> Doc:

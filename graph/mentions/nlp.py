@@ -38,3 +38,20 @@ def load_nlp(model: str) -> Language:
     nlp.max_length = max(nlp.max_length, 5_000_000)
     log.debug("loaded %s with %s", model, nlp.pipe_names)
     return nlp
+
+
+#: components that only feed the tagger and the parser; ``ner`` runs without them when it has its own tok2vec
+PARSE_ONLY = ("tok2vec", "tagger", "parser", "senter", "morphologizer")
+
+
+def ner_only_disable(nlp: Language) -> list[str] | None:
+    """The components to disable for a NER-only pass, or ``None`` when ``ner`` listens to a shared tok2vec.
+
+    In the small English models ``ner`` has its own embedding layer, so the
+    shared ``tok2vec`` and what listens to it (tagger, parser) can be skipped
+    for text whose rules read only entities.
+    """
+    for name in PARSE_ONLY:
+        if name in nlp.pipe_names and "ner" in getattr(nlp.get_pipe(name), "listening_components", ()):
+            return None
+    return [name for name in PARSE_ONLY if name in nlp.pipe_names]

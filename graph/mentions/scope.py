@@ -20,6 +20,13 @@ can hold such a fact:
 
 Everything else is *filler*: tokenised only, one flat sentence per unit, no
 entities, so every offset into the view and every Doc-based rule still work.
+
+A parsed unit gets the *full* set of components (tagger, parser, NER) only if
+it holds a trigger word of a rule that reads ``dep_`` or the role verbs'
+``tag_`` (people's roles and appointments, agents, counsel, trustees,
+underwriters). The others hold names, securities or deal words read by regular
+expressions over ``doc.ents``: they get ``ner`` alone (its own tok2vec, about
+two thirds of the parse) and cheap sentences (:func:`sentence_starts`).
 """
 
 from __future__ import annotations
@@ -52,6 +59,20 @@ _TRIGGER = re.compile(
     r"symbol|exchange|nasdaq|nyse|auditors?|accountants?|commission)\b",
     re.I,
 )
+#: words of the rules that read the dependency parse: role titles and role verbs (graph.mentions.roles),
+#: agents, counsel and trustees as subjects (graph.mentions.parties)
+_DEP_TRIGGER = re.compile(
+    r"/s/|\b(?:Mr|Mrs|Ms|Dr)\.|"
+    r"\b(?:president|officer|director|chair\w*|secretary|treasurer|controller|comptroller|counsel|ceo|cfo|coo|member|"
+    r"(?:re-?)?(?:appoint|nam|elect|promot|serv|resign|retir|succeed|becam|becom|join|hir|assum|designat|select|act)"
+    r"(?:e|es|ed|ing|s)?|agents?|trustees?|registrar|underwrit\w*|bookrunners?|managers?|advis[eo]rs?|"
+    r"auditors?|accountants?)\b",
+    re.I,
+)
+#: a sentence end for NER-only text: a lower-case word of two letters or more (or a closing bracket or quote),
+#: its stop, then a capital ("J. P. Morgan" is not cut, "(the \"Notes\"). The" is)
+_PLAIN_END = re.compile(r"(?<=[a-z)\]\"'”’]{2}[.!?])[\"')\]]?\s+(?=[\"(\[]?[A-Z0-9])")
+_NER_SENTENCE = re.compile(r"\n|" + _PLAIN_END.pattern)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+(?=[\"(\[]?[A-Z0-9])")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S")
@@ -67,6 +88,7 @@ class Region(NamedTuple):
     end: int
     parse: bool
     units: tuple[int, ...]
+    full: bool = True  # tagger and parser too (a parsed region); False: NER alone
 
 
 def units(text: str) -> list[tuple[int, int]]:
@@ -104,6 +126,20 @@ def needs_parse(line: str) -> bool:
     return bool(_NAME_PAIR.search(line) or _TRIGGER.search(line))
 
 
+def needs_full(line: str) -> bool:
+    """Whether a parsed unit holds a trigger word of a rule that reads the dependency parse or tags."""
+    return bool(_DEP_TRIGGER.search(line))
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Cheap sentence starts for NER-only text: every line, and plain sentence ends within a line."""
+    out = [0]
+    for m in _NER_SENTENCE.finditer(text):
+        if m.end() < len(text) and m.end() > out[-1]:
+            out.append(m.end())
+    return out
+
+
 def regions(text: str, doc_type: str | None = None, offset: int = 0) -> list[Region]:
     """Consecutive regions covering ``text`` exactly, each parsed or filler.
 
@@ -112,17 +148,18 @@ def regions(text: str, doc_type: str | None = None, offset: int = 0) -> list[Reg
     """
     boilerplate = bool(doc_type and LONG_EXHIBITS.match(doc_type.strip()))
     out: list[Region] = []
-    cur_start, cur_parse, cur_units = 0, None, []
+    cur_start, cur, cur_units = 0, None, []
     for s, e in units(text):
         parse = needs_parse(text[s:e]) and not (boilerplate and offset + s >= OPENING_CHARS)
-        if cur_parse is None:
-            cur_parse = parse
-        elif parse != cur_parse:
-            out.append(Region(cur_start, s, cur_parse, tuple(cur_units)))
-            cur_start, cur_parse, cur_units = s, parse, []
+        kind = (parse, parse and needs_full(text[s:e]))
+        if cur is None:
+            cur = kind
+        elif kind != cur:
+            out.append(Region(cur_start, s, cur[0], tuple(cur_units), cur[1]))
+            cur_start, cur, cur_units = s, kind, []
         cur_units.append(s)
-    if cur_parse is not None:
-        out.append(Region(cur_start, len(text), cur_parse, tuple(cur_units)))
+    if cur is not None:
+        out.append(Region(cur_start, len(text), cur[0], tuple(cur_units), cur[1]))
     return out or [Region(0, len(text), False, (0,))]
 
 
