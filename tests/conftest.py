@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.browser"]  # the Chromium fixtures, one session for every module
+
 ROOT = Path(__file__).resolve().parent.parent
 FILINGS = ROOT / "data" / "filings"
 GOLD = ROOT / "data" / "gold"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from graph.rdf.namespaces import PREFIXES
-from tests.view.conftest import SCREENSHOTS, browser, chromium_path, page  # noqa: F401 (fixtures)
+from tests.view.conftest import SCREENSHOTS
 
 OFFICERS = ["Marc B. Crossman", "Samuel J. Furrow, Jr."]
 INNOVO_IRI = "https://w3id.org/filing-kg/id/company/innovo-group"
@@ -24,7 +24,7 @@ ROWS = ".yasr table.dataTable tbody tr"
 
 
 @pytest.fixture
-def offline(page):  # noqa: F811 (the page fixture above)
+def offline(page):
     """The page with non-loopback requests aborted (listed in ``page.blocked``) and console errors kept."""
     page.blocked = []
     page.console_errors = []
