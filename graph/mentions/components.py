@@ -239,6 +239,25 @@ def person_cleanup(doc: Doc) -> Doc:
     return doc
 
 
+def drop_document_terms(doc: Doc) -> Doc:
+    """Apply the vocabulary checks again on a view's Doc joined from separately parsed pieces.
+
+    The components see one piece at a time, so a capitalised term ("Debt
+    Securities", "Financial Statements") that the view writes in lower case
+    only in another piece survives them; the joined Doc has the whole view's
+    prose, so the same checks run here once more over all its entities.
+    """
+    lower = _lowercase_phrases(doc)
+    words = _lowercase_words(doc)
+    kept = [
+        e for e in doc.ents
+        if not ((e.label_ == "ORG" and _common_phrase(e, lower)) or (e.label_ == "PERSON" and _common_words(e, words)))
+    ]
+    if len(kept) != len(doc.ents):
+        doc.ents = kept
+    return doc
+
+
 def _lowercase_words(doc: Doc) -> set[str]:
     """Every word the document writes in lower case (the vocabulary of its prose)."""
     return {t.text for t in doc if t.is_alpha and t.text.islower()}

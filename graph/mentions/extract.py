@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.registry import EntityRegistry
 from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
+from graph.mentions.components import drop_document_terms
 from graph.mentions.nlp import ner_only_disable
 from graph.mentions.scope import Region, sentence_starts, view_scopes
 from graph.mentions.spanents import release
@@ -199,9 +200,10 @@ def _pipe_bounded(nlp: Language, texts: list[str], batch_size: int, disable: lis
 
 
 def _joined(docs: list[Doc]) -> Doc:
+    """One Doc of a view's pieces, with the vocabulary checks run over the whole view's prose."""
     if len(docs) == 1:
         return docs[0]
-    return _lean(Doc.from_docs(docs, ensure_whitespace=False))
+    return drop_document_terms(_lean(Doc.from_docs(docs, ensure_whitespace=False)))
 
 
 def extract_batch(

@@ -74,6 +74,9 @@ _DEP_TRIGGER = re.compile(
 _PLAIN_END = re.compile(r"(?<=[a-z)\]\"'”’]{2}[.!?])[\"')\]]?\s+(?=[\"(\[]?[A-Z0-9])")
 _NER_SENTENCE = re.compile(r"\n|" + _PLAIN_END.pattern)
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s+(?=[\"(\[]?[A-Z0-9])")
+#: words before a full stop that do not end a sentence: initials ("Greg B. Spear") and the abbreviations of
+#: names and titles; a unit cut there would hand the two halves of one name to separate parses
+_NOT_AN_END = re.compile(r"(?:^|[\s(“\"])(?:[A-Z]|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|Jr|Sr|St|No|Nos|Messrs|Hon|Gen|Lt|Col|Esq|U\.S|[A-Z]\.[A-Z])$")
 _DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S")
 
@@ -102,7 +105,7 @@ def units(text: str) -> list[tuple[int, int]]:
         if end - start > LONG_LINE:
             s = start
             for m in _SENTENCE_END.finditer(text, start, end):
-                if m.end() - s >= 40:
+                if m.end() - s >= 40 and not _NOT_AN_END.search(text, max(s, m.start() - 12), m.start()):
                     out.append((s, m.end()))
                     s = m.end()
             if s < end:
@@ -140,26 +143,62 @@ def sentence_starts(text: str) -> list[int]:
     return out
 
 
+#: a gap this short between parsed text (blank lines, rules, a dateline) is parsed with it
+GAP_CHARS = 120
+#: NER-only text this short next to fully parsed text joins it: names in signature blocks and short
+#: lines ("By: /s/ Jane Doe", "Jane Doe", "Chief Executive Officer") need their neighbours as context
+CONTEXT_CHARS = 400
+
+
+def _runs(spans: list[tuple[int, int]], kinds: list[tuple[bool, bool]]) -> list[list]:
+    """Consecutive units of one kind: ``[kind, first unit, last unit + 1, characters]``."""
+    out: list[list] = []
+    for i, ((s, e), kind) in enumerate(zip(spans, kinds)):
+        if out and out[-1][0] == kind:
+            out[-1][2] = i + 1
+            out[-1][3] += e - s
+        else:
+            out.append([kind, i, i + 1, e - s])
+    return out
+
+
+def _smooth(spans: list[tuple[int, int]], kinds: list[tuple[bool, bool]]) -> list[tuple[bool, bool]]:
+    """Join short gaps and short NER-only stretches to the parsed text around them (see the constants)."""
+    kinds = list(kinds)
+    runs = _runs(spans, kinds)
+    for j, (kind, a, b, chars) in enumerate(runs):
+        if kind[0] or chars > GAP_CHARS or j == 0 or j == len(runs) - 1:
+            continue
+        before, after = runs[j - 1][0], runs[j + 1][0]
+        if before[0] and after[0]:
+            kinds[a:b] = [(True, before[1] or after[1])] * (b - a)
+    runs = _runs(spans, kinds)
+    for j, (kind, a, b, chars) in enumerate(runs):
+        if not kind[0] or kind[1] or chars > CONTEXT_CHARS:
+            continue
+        near = [runs[k][0] for k in (j - 1, j + 1) if 0 <= k < len(runs)]
+        if any(parse and full for parse, full in near):
+            kinds[a:b] = [(True, True)] * (b - a)
+    return kinds
+
+
 def regions(text: str, doc_type: str | None = None, offset: int = 0) -> list[Region]:
-    """Consecutive regions covering ``text`` exactly, each parsed or filler.
+    """Consecutive regions covering ``text`` exactly, each parsed (fully or NER only) or filler.
 
     ``offset`` is where ``text`` starts in its document part (a long part is
     read in several views), for the opening of agreement-like exhibits.
     """
     boilerplate = bool(doc_type and LONG_EXHIBITS.match(doc_type.strip()))
-    out: list[Region] = []
-    cur_start, cur, cur_units = 0, None, []
-    for s, e in units(text):
+    spans = units(text)
+    kinds: list[tuple[bool, bool]] = []
+    for s, e in spans:
         parse = needs_parse(text[s:e]) and not (boilerplate and offset + s >= OPENING_CHARS)
-        kind = (parse, parse and needs_full(text[s:e]))
-        if cur is None:
-            cur = kind
-        elif kind != cur:
-            out.append(Region(cur_start, s, cur[0], tuple(cur_units), cur[1]))
-            cur_start, cur, cur_units = s, kind, []
-        cur_units.append(s)
-    if cur is not None:
-        out.append(Region(cur_start, len(text), cur[0], tuple(cur_units), cur[1]))
+        kinds.append((parse, parse and needs_full(text[s:e])))
+    kinds = _smooth(spans, kinds)
+    out: list[Region] = []
+    for (parse, full), a, b, _ in _runs(spans, kinds):
+        end = spans[b][0] if b < len(spans) else len(text)
+        out.append(Region(spans[a][0], end, parse, tuple(s for s, _ in spans[a:b]), full))
     return out or [Region(0, len(text), False, (0,))]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.mentions.nlp import ner_only_disable
 from graph.mentions.scope import needs_full, regions, sentence_starts
+from graph.mentions.scope import units as regions_units
 
 APPOINTMENT = "On May 1, the Board appointed Tamsin R. Okafor as Chief Financial Officer of the Company.\n"
 SALE = "Quillmore Harbor, Inc. sold 1,250,000 shares of its common stock to Brackenfield Capital LP.\n"
@@ -21,8 +22,25 @@ def test_role_and_agent_words_need_the_full_parse() -> None:
 
 
 def test_regions_mark_full_and_ner_only_parts() -> None:
-    text = SALE + APPOINTMENT + FIGURES
+    text = SALE * 5 + APPOINTMENT + FIGURES  # NER-only text past CONTEXT_CHARS stays NER-only
     assert [(r.parse, r.full) for r in regions(text)] == [(True, False), (True, True), (False, False)]
+
+
+def test_short_lines_around_a_parsed_line_join_its_parse() -> None:
+    """A signature block: the name lines get the context of the title line, the rule under the name too."""
+    block = ("By: /s/ Tamsin R. Okafor\n", "-------------------------\n", "Tamsin R. Okafor\n", "Chief Financial Officer\n")
+    text = SALE * 5 + "".join(block) + FIGURES
+    kinds = [(r.parse, r.full, text[r.start:r.end]) for r in regions(text)]
+    assert [(p, f) for p, f, _ in kinds] == [(True, False), (True, True), (False, False)]
+    assert kinds[1][2] == "".join(block)
+
+
+def test_units_are_not_cut_at_initials_or_abbreviations() -> None:
+    line = ("On May 4, 2009, Quillmore Harbor Corp. announced that Tamsin R. Okafor, Chief Financial Officer of "
+            "Quillmore Harbor, Inc. and its bank, resigned. Mr. Okafor will stay until June. ") * 2
+    cuts = [line[s:e] for s, e in regions_units(line)]
+    assert all(not c.rstrip().endswith((" R.", " Corp.", " Mr.", " Inc.")) for c in cuts)
+    assert len(cuts) >= 3
 
 
 def test_cheap_sentences_cut_lines_and_plain_stops_not_initials() -> None:
