@@ -6,15 +6,11 @@ Every server listens on 127.0.0.1 (ephemeral port); every test is bounded in req
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
-import re
 import subprocess
 import sys
-import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 import psutil
@@ -23,33 +19,10 @@ import pyoxigraph as ox
 from graph.serve import ServerConfig, running_server
 from graph.serve.snapshots import Snapshots
 from graph.store import open_store
+from tests.serve.client import disk_store, endpoint_of, get, quads, request, runaway_drill
 
 TOKEN = "s3cret-token-for-tests-0123456789"
 JSON = {"Accept": "application/sparql-results+json"}
-
-RUNAWAY = [
-    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-    "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a ORDER BY DESC(?n)",
-    "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-]
-
-
-def request(url: str, method: str = "GET", target: str = "", body: bytes | None = None,
-            headers: dict[str, str] | None = None, timeout: float = 30) -> tuple[int, bytes]:
-    parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    try:
-        conn.request(method, target or parts.path, body=body, headers=headers or {})
-        resp = conn.getresponse()
-        return resp.status, resp.read()
-    finally:
-        conn.close()
-
-
-def get(url: str, query: str, **kw) -> tuple[int, bytes]:
-    return request(url, "GET", "/sparql?" + urllib.parse.urlencode({"query": query}), **kw)
-
 
 def ask(url: str, query: str) -> bool:
     status, body = get(url, query, headers=JSON, timeout=10)
@@ -60,33 +33,6 @@ def ask(url: str, query: str) -> bool:
 def update(url: str, text: str) -> int:
     return request(url, "POST", body=text.encode(), timeout=10, headers={
         "Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"})[0]
-
-
-def quads(n: int) -> list[ox.Quad]:
-    return [ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)), ox.NamedNode("urn:g0"))
-            for i in range(n)]
-
-
-def disk_store(path: Path, n: int) -> Path:
-    with open_store(path) as store:
-        store.oxigraph.extend(quads(n))
-    return path
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its children, in bytes."""
-    try:
-        proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total
 
 
 def snapshot_folders(store: Path) -> list[Path]:
@@ -104,41 +50,12 @@ def test_updates_enabled_server_stops_four_runaway_queries_and_its_workers_see_u
            "--workers", "6", "--max-memory", "600", "--max-rows", "10", "--allow-updates", "--update-token", TOKEN]
     server = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
-        line = ""
-        deadline = time.monotonic() + 30
-        while "SPARQL endpoint:" not in line and time.monotonic() < deadline:
-            line = server.stderr.readline()
-        match = re.search(r"(http://127\.0\.0\.1:\d+/sparql)", line)
-        assert match, line
-        url = match.group(1)
-        threading.Thread(target=lambda: [server.stderr.readline() for _ in iter(int, 1)], daemon=True).start()
+        url = endpoint_of(server)
         assert get(url, "ASK {}", timeout=30)[0] == 200  # workers are warm
         assert len(snapshot_folders(store)) == 1  # the workers read a snapshot, never the live folder
 
-        results: list[tuple[int, bytes, float]] = []
-
-        def runaway(query: str) -> None:
-            start = time.monotonic()
-            status, body = get(url, query, timeout=30)
-            results.append((status, body, time.monotonic() - start))
-
-        threads = [threading.Thread(target=runaway, args=(q,)) for q in RUNAWAY]
-        for t in threads:
-            t.start()
-        peak = 0
-        ask_times = []
-        end = time.monotonic() + 7
-        while time.monotonic() < end:
-            peak = max(peak, tree_rss(server.pid))
-            if len(ask_times) < 3 and time.monotonic() > end - 6:
-                start = time.monotonic()
-                status, _ = get(url, "ASK {}", timeout=5)
-                assert status == 200
-                ask_times.append(time.monotonic() - start)
-            time.sleep(0.05)
-        for t in threads:
-            t.join(timeout=20)
-        peak = max(peak, tree_rss(server.pid))
+        drill = runaway_drill(url, server.pid)
+        results, ask_times, peak = drill.results, drill.ask_times, drill.peak
         assert len(results) == 4
         for status, body, took in results:
             assert status == 503 and len(body.splitlines()) == 1, (status, body)

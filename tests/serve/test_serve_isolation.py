@@ -5,9 +5,7 @@ Every server listens on 127.0.0.1 (ephemeral port); every test is bounded in req
 
 from __future__ import annotations
 
-import http.client
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -16,31 +14,14 @@ import time
 import urllib.parse
 from pathlib import Path
 
-import psutil
-import pyoxigraph as ox
 import pytest
 
 from graph.serve import ServerConfig, running_server
 from graph.serve.guard import RemoteAccessRefused, check_remote_access
 from graph.store import open_store
+from tests.serve.client import disk_store, endpoint_of, get, request, runaway_drill
 
 TOKEN = "s3cret-token-for-tests-0123456789"
-
-
-def request(url: str, method: str = "GET", target: str = "", body: bytes | None = None,
-            headers: dict[str, str] | None = None, timeout: float = 30) -> tuple[int, bytes]:
-    parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
-    try:
-        conn.request(method, target or parts.path, body=body, headers=headers or {})
-        resp = conn.getresponse()
-        return resp.status, resp.read()
-    finally:
-        conn.close()
-
-
-def get(url: str, query: str, **kw) -> tuple[int, bytes]:
-    return request(url, "GET", "/sparql?" + urllib.parse.urlencode({"query": query}), **kw)
 
 
 class Listener:
@@ -77,13 +58,6 @@ def listener():
     lst = Listener()
     yield lst
     lst.close()
-
-
-def disk_store(path: Path, n: int = 3) -> Path:
-    with open_store(path) as store:
-        store.oxigraph.extend([ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)),
-                                       ox.NamedNode("urn:g0")) for i in range(n)])
-    return path
 
 
 # ------------------------------------------------------------------ no outgoing requests
@@ -206,29 +180,6 @@ def test_a_runaway_query_is_stopped_by_killing_its_worker(tmp_path: Path) -> Non
         assert get(url, "ASK {}")[0] == 200
 
 
-RUNAWAY = [
-    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
-    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-    "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a ORDER BY DESC(?n)",
-    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY DESC(?f) ?c",
-]
-
-
-def _tree_rss(pid: int) -> int:
-    try:
-        proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0
-    total = 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
-    return total
-
-
 def test_four_runaway_queries_leave_the_server_answering_and_under_1gb(tmp_path: Path) -> None:
     """Acceptance test of issue 16 (bounded: about 15 s)."""
     store = disk_store(tmp_path / "store", 6000)
@@ -236,39 +187,10 @@ def test_four_runaway_queries_leave_the_server_answering_and_under_1gb(tmp_path:
            "--workers", "6", "--max-memory", "600", "--max-rows", "10"]
     server = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
-        line = ""
-        deadline = time.monotonic() + 30
-        while "SPARQL endpoint:" not in line and time.monotonic() < deadline:
-            line = server.stderr.readline()
-        match = re.search(r"(http://127\.0\.0\.1:\d+/sparql)", line)
-        assert match, line
-        url = match.group(1)
-        threading.Thread(target=lambda: [server.stderr.readline() for _ in iter(int, 1)], daemon=True).start()
+        url = endpoint_of(server)
         assert get(url, "ASK {}", timeout=10)[0] == 200  # workers are warm
-        results: list[tuple[int, bytes, float]] = []
-
-        def runaway(query: str) -> None:
-            start = time.monotonic()
-            status, body = get(url, query, timeout=30)
-            results.append((status, body, time.monotonic() - start))
-
-        threads = [threading.Thread(target=runaway, args=(q,)) for q in RUNAWAY]
-        for t in threads:
-            t.start()
-        peak = 0
-        ask_times = []
-        end = time.monotonic() + 7
-        while time.monotonic() < end:
-            peak = max(peak, _tree_rss(server.pid))
-            if len(ask_times) < 3 and time.monotonic() > end - 6:
-                start = time.monotonic()
-                status, _ = get(url, "ASK {}", timeout=5)
-                assert status == 200
-                ask_times.append(time.monotonic() - start)
-            time.sleep(0.05)
-        for t in threads:
-            t.join(timeout=20)
-        peak = max(peak, _tree_rss(server.pid))
+        drill = runaway_drill(url, server.pid)
+        results, ask_times, peak = drill.results, drill.ask_times, drill.peak
         assert len(results) == 4
         for status, body, took in results:
             assert status in (503, 504) and len(body.splitlines()) == 1, (status, body)
