@@ -86,3 +86,12 @@ def test_person_filter_reads_tags_around_people_in_ner_only_units(nlp) -> None:
     assert doc[people[0].end + TAG_WINDOW + 5].tag_ == ""  # far from any person: never tagged
     full = nlp(line)
     assert [(e.text, e.label_) for e in full.ents if e.label_ == "PERSON"] == [(e.text, e.label_) for e in people]
+
+
+def test_offering_sentences_get_the_full_parse() -> None:
+    """The deal reader takes an offering's subject and object from the parse: a prospectus cover of the
+    1990s text era and of a modern supplement."""
+    assert needs_full('This Prospectus relates to 412,300 shares (the "Shares") of Common Stock, $.10 par value, '
+                      "of Quillmore Harbor, Inc.\n")
+    assert needs_full("The 1,500,000 shares of common stock offered by Brackenfield Capital LP will be sold at market prices.\n")
+    assert not needs_full("The related party transactions are described below.\n")
