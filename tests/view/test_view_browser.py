@@ -218,9 +218,9 @@ def _check_filter_counts(page) -> None:
     assert after != before and int(after.split()[1]) < int(before.split()[1])
     page.check("#types input[data-type=person]")
     assert page.locator("#notice").inner_text() == before
-    page.uncheck(f"#relations input[data-relation=SHAREHOLDER_OF]")
+    page.uncheck("#relations input[data-relation=SHAREHOLDER_OF]")
     assert int(page.locator("#notice").inner_text().split()[1]) < int(before.split()[1])
-    page.check(f"#relations input[data-relation=SHAREHOLDER_OF]")
+    page.check("#relations input[data-relation=SHAREHOLDER_OF]")
 
 
 def test_offline_explorer_groups_a_hub_expands_finds_paths_and_shows_source_spans(page, tmp_path):
