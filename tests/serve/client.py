@@ -81,7 +81,11 @@ def endpoint_of(server: subprocess.Popen, wait: float = 30) -> str:
         line = server.stderr.readline()
     match = re.search(r"(http://127\.0\.0\.1:\d+/sparql)", line)
     assert match, line
-    threading.Thread(target=lambda: [server.stderr.readline() for _ in iter(int, 1)], daemon=True).start()
+    def drain() -> None:  # until the server exits (readline then returns "" for ever)
+        for _ in iter(server.stderr.readline, ""):
+            pass
+
+    threading.Thread(target=drain, daemon=True).start()
     return match.group(1)
 
 
