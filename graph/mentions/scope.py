@@ -66,7 +66,7 @@ _DEP_TRIGGER = re.compile(
     r"\b(?:president|officer|director|chair\w*|secretary|treasurer|controller|comptroller|counsel|ceo|cfo|coo|member|"
     r"(?:re-?)?(?:appoint|nam|elect|promot|serv|resign|retir|succeed|becam|becom|join|hir|assum|designat|select|act)"
     r"(?:e|es|ed|ing|s)?|agents?|trustees?|registrar|underwrit\w*|bookrunners?|managers?|advis[eo]rs?|"
-    r"auditors?|accountants?|relates|offered)\b",  # "This Prospectus relates to N shares ... offered by": the deal reader's subject and object
+    r"auditors?|accountants?|relates|offered|(?:stock|share)holders?)\b",  # "This Prospectus relates to N shares ... offered by": the deal reader's subject and object
     re.I,
 )
 #: a sentence end for NER-only text: a lower-case word of two letters or more (or a closing bracket or quote),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import threading
+import weakref
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, quote
@@ -26,7 +27,7 @@ log = get_logger("view")
 DEFAULT_MAX_NODES = 150
 HARD_MAX_NODES = 2000  # a request cannot ask for more than this
 _cache_lock = threading.Lock()
-_cache: dict[int, tuple[int, ViewGraph]] = {}
+_cache: dict[int, tuple[Callable[[], Any], int, ViewGraph]] = {}
 
 
 def view_graph(store: Any) -> ViewGraph:
@@ -36,10 +37,19 @@ def view_graph(store: Any) -> ViewGraph:
     size = len(store) if hasattr(store, "__len__") else -1
     with _cache_lock:
         cached = _cache.get(id(store))
-        if cached is None or cached[0] != size:
-            cached = (size, load_view_graph(store))
+        # an id is reused once its object is gone: the entry must still belong to this very store
+        if cached is None or cached[0]() is not store or cached[1] != size:
+            cached = (_ref(store), size, load_view_graph(store))
             _cache[id(store)] = cached
-        return cached[1]
+        return cached[2]
+
+
+def _ref(obj: Any) -> Callable[[], Any]:
+    """A weak reference where the object allows one (else a strong one: the cache then keeps it alive)."""
+    try:
+        return weakref.ref(obj)
+    except TypeError:
+        return lambda: obj
 
 
 def _split(values: str | Iterable[str] | None) -> set[str] | None:

@@ -107,3 +107,8 @@ def test_decode_round_trips_utf8_and_boms(text: str) -> None:
         except SourceError:
             continue  # control characters or NUL: refused as binary, which is allowed
         assert decoded == text
+
+
+def test_malformed_xml_reason_is_one_line(tmp_path: Path) -> None:
+    """lxml quotes the offending text (with its line breaks) in its message; the reason stays one line."""
+    assert _read(tmp_path, "m.txt", b"<!--<ownershipDocument>FORM 8-K\n<!--") is None

@@ -152,7 +152,8 @@ def load_xml(source_text: str, path: str, start: int = 0, end: int | None = None
     try:
         root = etree.fromstring(chunk.encode("utf-8"), _parser())
     except etree.XMLSyntaxError as err:
-        raise SourceError(path, f"malformed XML: {str(err).split(' (<string>')[0]}") from err
+        reason = " ".join(str(err).split(" (<string>")[0].split())  # lxml quotes the offending text, newlines and all
+        raise SourceError(path, f"malformed XML: {reason}") from err
     if local_name(root) not in FORM_ROOTS:  # checked before the costly span scan (XBRL can be huge)
         raise SourceError(path, f"XML root <{local_name(root)}> is not an EDGAR form this tool reads")
     spans = _locate(source_text, root, first, end)
