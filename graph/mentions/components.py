@@ -249,10 +249,16 @@ def drop_document_terms(doc: Doc) -> Doc:
     """
     lower = _lowercase_phrases(doc)
     words = _lowercase_words(doc)
-    kept = [
-        e for e in doc.ents
-        if not ((e.label_ == "ORG" and _common_phrase(e, lower)) or (e.label_ == "PERSON" and _common_words(e, words)))
-    ]
+    verdicts: dict[tuple[str, str], bool] = {}  # a name recurs: scan the view's text once per distinct name
+
+    def term(e: Span) -> bool:
+        key = (e.label_, e.text)
+        if key not in verdicts:
+            verdicts[key] = (e.label_ == "ORG" and _common_phrase(e, lower)) or (
+                e.label_ == "PERSON" and _common_words(e, words))
+        return verdicts[key]
+
+    kept = [e for e in doc.ents if not term(e)]
     if len(kept) != len(doc.ents):
         doc.ents = kept
     return doc

@@ -214,23 +214,6 @@ def extract_batch(
 ) -> list[Extraction | Exception]:
     """Extract a few documents with one ``nlp.pipe`` over all their NLP views (batched across documents).
 
-    Runs inside spaCy's ``memory_zone``: the strings and lexemes the batch
-    adds to the shared vocabulary are freed afterwards (extractions hold plain
-    Python values, never a Doc), so a long build's memory does not grow with
-    every new word of the corpus.
-    """
-    with nlp.memory_zone():
-        return _extract_batch(docs, nlp, batch_size, timer)
-
-
-def _extract_batch(
-    docs: Sequence[SourceDocument],
-    nlp: Language,
-    batch_size: int = 16,
-    timer: StageTimer | None = None,
-) -> list[Extraction | Exception]:
-    """The work of :func:`extract_batch`.
-
     One outcome per document, in order: its extraction, or the exception that
     stopped it, so one bad document never costs the others. Views that need no
     NLP (XML forms, form boxes) never reach spaCy. Stages are timed into

@@ -7,7 +7,6 @@ Every server listens on 127.0.0.1 (ephemeral port); every test is bounded in req
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ import pyoxigraph as ox
 from graph.serve import ServerConfig, running_server
 from graph.serve.snapshots import Snapshots
 from graph.store import open_store
-from tests.serve.client import disk_store, endpoint_of, get, quads, request, runaway_drill
+from tests.serve.client import disk_store, get, quads, request, runaway_drill, serve_process
 
 TOKEN = "s3cret-token-for-tests-0123456789"
 JSON = {"Accept": "application/sparql-results+json"}
@@ -46,11 +45,9 @@ def test_updates_enabled_server_stops_four_runaway_queries_and_its_workers_see_u
     """`serve --allow-updates --timeout 5`: four runaway queries get 503, `ASK {}` answers within 1 s
     meanwhile, the process tree stays under 1 GB, and an update is visible to the next query (about 20 s)."""
     store = disk_store(tmp_path / "store", 6000)
-    cmd = [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", "0", "--timeout", "5",
-           "--workers", "6", "--max-memory", "600", "--max-rows", "10", "--allow-updates", "--update-token", TOKEN]
-    server = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        url = endpoint_of(server)
+    args = ["--timeout", "5", "--workers", "6", "--max-memory", "600", "--max-rows", "10",
+            "--allow-updates", "--update-token", TOKEN]
+    with serve_process("--store", str(store), *args) as (server, url):
         assert get(url, "ASK {}", timeout=30)[0] == 200  # workers are warm
         assert len(snapshot_folders(store)) == 1  # the workers read a snapshot, never the live folder
 
@@ -72,12 +69,6 @@ def test_updates_enabled_server_stops_four_runaway_queries_and_its_workers_see_u
         assert update(url, "DELETE WHERE { GRAPH <urn:g1> { <urn:new> ?p ?o } }") == 204
         assert not ask(url, "ASK { <urn:new> ?p ?o }")
         assert len(snapshot_folders(store)) == 1
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
     assert snapshot_folders(store) == []  # SIGTERM stops the server cleanly: snapshots removed
     with open_store(store, read_only=True) as reopened:  # the updates went to the store itself, lock released
         assert reopened.oxigraph.contains_named_graph(ox.NamedNode("urn:g1"))  # the insert's graph, emptied

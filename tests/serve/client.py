@@ -8,11 +8,15 @@ every kind of server.
 from __future__ import annotations
 
 import http.client
+import os
 import re
 import subprocess
+import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,6 +91,21 @@ def endpoint_of(server: subprocess.Popen, wait: float = 30) -> str:
 
     threading.Thread(target=drain, daemon=True).start()
     return match.group(1)
+
+
+@contextmanager
+def serve_process(*args: str) -> Iterator[tuple[subprocess.Popen, str]]:
+    """``filing-kg serve ARGS`` in a child process on an ephemeral port: (process, endpoint URL); stopped after."""
+    cmd = [sys.executable, "-m", "graph.cli", "serve", "--port", "0", *args]
+    server = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        yield server, endpoint_of(server)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 @dataclass

@@ -5,10 +5,7 @@ Every server listens on 127.0.0.1 (ephemeral port); every test is bounded in req
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -19,7 +16,7 @@ import pytest
 from graph.serve import ServerConfig, running_server
 from graph.serve.guard import RemoteAccessRefused, check_remote_access
 from graph.store import open_store
-from tests.serve.client import disk_store, endpoint_of, get, request, runaway_drill
+from tests.serve.client import disk_store, get, request, runaway_drill, serve_process
 
 TOKEN = "s3cret-token-for-tests-0123456789"
 
@@ -183,11 +180,8 @@ def test_a_runaway_query_is_stopped_by_killing_its_worker(tmp_path: Path) -> Non
 def test_four_runaway_queries_leave_the_server_answering_and_under_1gb(tmp_path: Path) -> None:
     """Acceptance test of issue 16 (bounded: about 15 s)."""
     store = disk_store(tmp_path / "store", 6000)
-    cmd = [sys.executable, "-m", "graph.cli", "serve", "--store", str(store), "--port", "0", "--timeout", "5",
-           "--workers", "6", "--max-memory", "600", "--max-rows", "10"]
-    server = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        url = endpoint_of(server)
+    args = ["--timeout", "5", "--workers", "6", "--max-memory", "600", "--max-rows", "10"]
+    with serve_process("--store", str(store), *args) as (server, url):
         assert get(url, "ASK {}", timeout=10)[0] == 200  # workers are warm
         drill = runaway_drill(url, server.pid)
         results, ask_times, peak = drill.results, drill.ask_times, drill.peak
@@ -199,9 +193,3 @@ def test_four_runaway_queries_leave_the_server_answering_and_under_1gb(tmp_path:
         assert peak < 1 << 30, f"server tree peaked at {peak >> 20} MB"
         time.sleep(1.5)  # killed workers are replaced
         assert get(url, "ASK {}", timeout=5)[0] == 200
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()

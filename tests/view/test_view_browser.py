@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -104,11 +106,9 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
-@pytest.fixture
-def live_server(view_store):
-    from graph.view.web import ViewApp
-
-    app = ViewApp(view_store, prefix="/view", documents_dir=FILINGS)
+@contextmanager
+def _serving(app) -> Iterator[str]:
+    """``app`` on a WSGI server on 127.0.0.1 (ephemeral port) in a background thread; yields its base URL."""
     server = make_server("127.0.0.1", 0, app, handler_class=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
@@ -118,6 +118,14 @@ def live_server(view_store):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_server(view_store):
+    from graph.view.web import ViewApp
+
+    with _serving(ViewApp(view_store, prefix="/view", documents_dir=FILINGS)) as url:
+        yield url
 
 
 def test_live_explorer_fetches_neighbourhoods_from_the_server(page, live_server, tmp_path):
@@ -252,15 +260,8 @@ def test_offline_explorer_groups_a_hub_expands_finds_paths_and_shows_source_span
 def hub_server():
     from graph.view.web import ViewApp
 
-    server = make_server("127.0.0.1", 0, ViewApp(syn.hub_graph(), prefix="/view"), handler_class=_QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with _serving(ViewApp(syn.hub_graph(), prefix="/view")) as url:
+        yield url
 
 
 def test_live_explorer_groups_a_hub_and_asks_the_server_for_paths(page, hub_server, tmp_path):
