@@ -42,8 +42,9 @@ log = get_logger("pipeline")
 
 Progress = Callable[[int], None]
 
-#: bytes of N-Quads gathered before one bulk load into the store.
-LOAD_BATCH_BYTES = 32 << 20
+#: bytes of N-Quads gathered before one load into the store (which is flushed after each:
+#: the store's write buffers, not the batch, are what a larger batch would grow).
+LOAD_BATCH_BYTES = 8 << 20
 
 
 @dataclass

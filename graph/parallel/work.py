@@ -8,11 +8,15 @@ input order; failures travel as one-line reasons, not exceptions, because
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from graph.errors import SourceError
 from graph.log import get_logger
@@ -63,14 +67,59 @@ def extract_files(paths: Sequence[str], model: str, batch_size: int = 16) -> Chu
             outcomes[i].reason = exc.reason
     if docs:
         nlp = load_nlp(model)
-        results = extract_batch([sd for _, sd in docs], nlp, batch_size, timer)
-        for (i, _), res in zip(docs, results):
-            if isinstance(res, Exception):
-                log.error("extraction failed for %s", paths[i], exc_info=res)
-                outcomes[i].reason = f"extraction failed: {res.__class__.__name__}: {res}"
-            else:
-                outcomes[i].extraction = res
+        for group in text_batches(docs):
+            results = extract_batch([sd for _, sd in group], nlp, batch_size, timer)
+            for (i, _), res in zip(group, results):
+                if isinstance(res, Exception):
+                    log.error("extraction failed for %s", paths[i], exc_info=res)
+                    outcomes[i].reason = f"extraction failed: {res.__class__.__name__}: {res}"
+                else:
+                    outcomes[i].extraction = res
+            release_memory()
     return ChunkResult(outcomes, dict(timer.seconds))
+
+
+#: characters of document text whose spaCy Docs are held at once: a batch of documents
+#: is cut here, so a chunk of long filings costs no more memory than one long filing
+#: (``nlp.pipe`` batches are bounded apart, by :data:`graph.text.chunks.PARSE_CHARS`).
+BATCH_TEXT_CHARS = 150_000
+
+
+def text_batches(docs: Sequence[tuple[int, SourceDocument]], limit: int = BATCH_TEXT_CHARS) -> list[list[tuple[int, SourceDocument]]]:
+    """Consecutive runs of ``docs`` whose texts add up to at most ``limit`` characters (a longer one alone)."""
+    groups: list[list[tuple[int, SourceDocument]]] = []
+    size = limit
+    for item in docs:
+        chars = sum(len(part.text) for part in item[1].parts)
+        if groups and size + chars <= limit:
+            groups[-1].append(item)
+            size += chars
+        else:
+            groups.append([item])
+            size = chars
+    return groups
+
+
+def release_memory() -> None:
+    """Hand freed heap pages back to the system (glibc only; elsewhere a no-op).
+
+    A parsed filing's Docs are many small C allocations; once freed, glibc keeps
+    the pages for reuse, so the process would stay at the size of its largest
+    batch and later batches would fragment around it.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 def extract_blobs(blobs: Sequence[tuple[str, bytes | str]], model: str, batch_size: int = 16) -> ChunkResult:

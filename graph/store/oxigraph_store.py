@@ -229,6 +229,10 @@ class GraphStore:
             else:
                 store.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
                 merged.sync(store)
+            if self.path is not None:
+                # RocksDB keeps written data in memtables until they fill (per column family):
+                # without a flush a long build's memory grows with everything it has loaded
+                store.flush()
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"loading {len(latest)} documents failed: {exc}") from exc
         log.debug("loaded %d documents (%s)", len(latest), "atomic" if atomic else "bulk")
