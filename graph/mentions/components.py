@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.mentions.spanents import doc_text
 from graph.normalize.titles import parse_titles
 from graph.mentions.gazetteer import (
     AGENCIES,
@@ -102,7 +105,7 @@ def _trim_org(span: Span) -> Span | None:
 def org_patterns(doc: Doc) -> Doc:
     """Company names ending in a legal suffix and government agencies override the model's spans."""
     forced: list[Span] = []
-    text = doc.text
+    text = doc_text(doc)
     for pat, _canon in AGENCY_PATTERNS:
         for m in pat.finditer(text):
             sp = _char_span(doc, m.start(), m.end(), AGENCY_LABEL)
@@ -169,7 +172,7 @@ def _after_indefinite_article(span: Span) -> bool:
 
 def _lowercase_phrases(doc: Doc) -> str:
     """The document's text with white space collapsed, for finding phrases written in lower case."""
-    return " " + re.sub(r"\s+", " ", doc.text) + " "
+    return " " + re.sub(r"\s+", " ", doc_text(doc)) + " "
 
 
 def _common_phrase(span: Span, flat: str) -> bool:
@@ -266,7 +269,12 @@ def drop_document_terms(doc: Doc) -> Doc:
 
 def _lowercase_words(doc: Doc) -> set[str]:
     """Every word the document writes in lower case (the vocabulary of its prose)."""
-    return {t.text for t in doc if t.is_alpha and t.text.islower()}
+    if not len(doc):
+        return set()
+    # from the token arrays: one Python string per distinct word, not a Token per word
+    arr = doc.to_array([ORTH, IS_ALPHA, IS_LOWER])
+    strings = doc.vocab.strings
+    return {strings[int(i)] for i in numpy.unique(arr[(arr[:, 1] != 0) & (arr[:, 2] != 0), 0])}
 
 
 def _common_words(span: Span, words: set[str]) -> bool:

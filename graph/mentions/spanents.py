@@ -14,6 +14,23 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 _KEY = "fkg_ents"
+_TEXT = "fkg_text"
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """Keep ``text`` (the string ``doc`` was made from) on the Doc for :func:`doc_text`."""
+    doc.user_data[_TEXT] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, from the string the Doc was made from when it was kept (:func:`with_text`).
+
+    spaCy rebuilds ``Doc.text`` from a Python ``Token`` per word on every call;
+    the vocabulary checks read the whole text of every piece and view.
+    """
+    text = doc.user_data.get(_TEXT)
+    return text if isinstance(text, str) else doc.text
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -44,3 +61,4 @@ def span_ents(span: Span) -> list[Span]:
 def release(doc: Doc) -> None:
     """Drop the cache (its spans point back at the doc: a reference cycle that would delay freeing it)."""
     doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_TEXT, None)
