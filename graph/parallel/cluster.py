@@ -18,7 +18,7 @@ from graph.config import Settings
 from graph.errors import ConfigError, SourceError
 from graph.log import get_logger
 from graph.model import Extraction
-from graph.parallel.executors import EXTRACT_CHUNK, RENDER_CHUNK, Shards, check_model, chunked
+from graph.parallel.executors import RENDER_CHUNK, Shards, check_model, chunked, tasks_of
 from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
 from graph.source import read_file_bytes
 
@@ -127,7 +127,7 @@ class DaskExecutor:
     def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
         model, batch = self.settings.spacy_model, self.settings.batch_size
         if self.ship == "paths":
-            chunks: Iterable[Any] = chunked([str(p) for p in paths], EXTRACT_CHUNK)
+            chunks: Iterable[Any] = tasks_of(paths)
             yield from self._ordered(extract_files, chunks, model, batch)
             return
         yield from self._ordered(extract_blobs, _blob_chunks(paths), model, batch)
@@ -155,7 +155,7 @@ class DaskExecutor:
 
 def _blob_chunks(paths: Sequence[Path]) -> Iterator[list[tuple[str, bytes]]]:
     """Chunks of (path, bytes), read lazily as the window advances; unreadable files go as paths to fail there."""
-    for chunk in chunked(paths, EXTRACT_CHUNK):
+    for chunk in tasks_of(paths):
         blobs: list[tuple[str, bytes | str]] = []
         for p in chunk:
             try:  # the same reader as read_source: size limit and one-line reasons included

@@ -29,8 +29,12 @@ log = get_logger("parallel")
 T = TypeVar("T")
 Shards = tuple[list[tuple[str, bytes]], dict[str, float]]
 
-#: documents per extraction task: one nlp.pipe batch, small enough to balance workers.
+#: documents per extraction task at most: one nlp.pipe batch, small enough to balance workers.
 EXTRACT_CHUNK = 8
+#: bytes of files per extraction task at most (a longer file is a task alone): filings range from
+#: 2 KB to megabytes, so tasks of equal counts would leave one worker on a long filing while the
+#: other idles at the bounded window
+TASK_BYTES = 256 << 10
 #: extractions per render task.
 RENDER_CHUNK = 32
 
@@ -39,6 +43,24 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def tasks_of(paths: Sequence[Path | str], size: int = EXTRACT_CHUNK, limit: int = TASK_BYTES) -> Iterator[list[str]]:
+    """Consecutive paths in tasks of at most ``size`` files and ``limit`` bytes (a larger file alone)."""
+    task: list[str] = []
+    total = 0
+    for p in paths:
+        try:
+            n = os.path.getsize(p)
+        except OSError:
+            n = 0  # the task reports why it cannot be read
+        if task and (len(task) >= size or total + n > limit):
+            yield task
+            task, total = [], 0
+        task.append(str(p))
+        total += n
+    if task:
+        yield task
 
 
 class Executor(Protocol):
@@ -108,7 +130,7 @@ class PoolExecutor(_Base):
         self.workers = jobs
         ctx = multiprocessing.get_context("spawn")
         self._pool = ctx.Pool(jobs, initializer=_safe_warm_up, initargs=(settings.spacy_model,))
-        self._window = 2 * jobs
+        self._window = 4 * jobs  # tasks in flight: results wait in order behind a long one
 
     def _ordered(self, fn: Callable[..., T], chunks: Iterable[Any]) -> Iterator[T]:
         pending: deque[Any] = deque()
@@ -121,7 +143,7 @@ class PoolExecutor(_Base):
 
     def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
         fn = partial(extract_files, model=self.settings.spacy_model, batch_size=self.settings.batch_size)
-        yield from self._ordered(fn, chunked([str(p) for p in paths], EXTRACT_CHUNK))
+        yield from self._ordered(fn, tasks_of(paths))
 
     def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
         yield from self._ordered(render_shards, chunked(extractions, RENDER_CHUNK))
@@ -157,4 +179,4 @@ def open_executor(settings: Settings, jobs: int = 1, dask: str | None = None, **
     return PoolExecutor(settings, jobs)
 
 
-__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "open_executor", "chunked", "extract_blobs"]
+__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "open_executor", "chunked", "tasks_of", "extract_blobs"]

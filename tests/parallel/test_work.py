@@ -43,3 +43,17 @@ def test_small_batches_give_the_same_extractions(monkeypatch):
 def test_release_memory_is_safe_to_call():
     release_memory()
     release_memory()
+
+
+def test_tasks_are_cut_by_count_and_bytes(tmp_path):
+    from graph.parallel.executors import tasks_of
+
+    sizes = {"a": 100, "b": 100, "c": 900, "d": 10, "e": 10, "f": 10}
+    paths = []
+    for name, n in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * n)
+        paths.append(tmp_path / name)
+    names = [[p.rsplit("/", 1)[1] for p in t] for t in tasks_of(paths, size=2, limit=500)]
+    assert names == [["a", "b"], ["c"], ["d", "e"], ["f"]]
+    missing = [[p.rsplit("/", 1)[1] for p in t] for t in tasks_of([tmp_path / "gone", tmp_path / "a"], size=8, limit=500)]
+    assert missing == [["gone", "a"]]  # an unreadable path goes on, to fail in its task with its reason
