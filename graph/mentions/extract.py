@@ -19,8 +19,9 @@ from graph.mentions.registry import EntityRegistry
 from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
 from graph.mentions.components import drop_document_terms
 from graph.mentions.nlp import ner_only_disable
+from graph.mentions.parse_cache import piece_cache
 from graph.mentions.scope import Region, sentence_starts, view_scopes
-from graph.mentions.spanents import release, with_text
+from graph.mentions.spanents import doc_text, release, with_text
 from graph.mentions.steps import run_steps
 from graph.model import Extraction, SourceDocument
 from graph.text.chunks import PARSE_CHARS, piece_bounds, split_part
@@ -82,18 +83,22 @@ def parse_texts(
     so every offset stays valid for the rules.
     """
     ner_disable = ner_only_disable(nlp)
-    plans: list[list[tuple[int, int, tuple[int, ...] | str]]] = []
+    cache = piece_cache(nlp)
+    plans: list[list[tuple[int, int, tuple[int, ...] | str | Doc]]] = []
     pieces: dict[str, list[str]] = {"full": [], "ner": []}
     for i, text in enumerate(texts):
         scope = scopes[i] if scopes is not None else None
         scope = scope if scope is not None else [Region(0, len(text), True, (0,))]
-        plan: list[tuple[int, int, tuple[int, ...] | str]] = []
+        plan: list[tuple[int, int, tuple[int, ...] | str | Doc]] = []
         for r in scope:
             if r.parse:
                 mode = "full" if r.full or ner_disable is None else "ner"
                 for s, e in piece_bounds(text[r.start : r.end], PARSE_CHARS):
-                    plan.append((r.start + s, r.start + e, mode))
-                    pieces[mode].append(text[r.start + s : r.start + e])
+                    piece = text[r.start + s : r.start + e]
+                    known = cache.get(nlp.vocab, mode, piece)  # boilerplate parsed before (graph.mentions.parse_cache)
+                    plan.append((r.start + s, r.start + e, mode if known is None else with_text(known, piece)))
+                    if known is None:
+                        pieces[mode].append(piece)
             else:
                 plan.append((r.start, r.end, r.units))
         plans.append(plan)
@@ -104,11 +109,15 @@ def parse_texts(
     for text, plan in zip(texts, plans):
         docs = []
         for s, e, how in plan:
-            if how == "full":
+            if isinstance(how, Doc):
+                docs.append(how)
+            elif how == "full":
                 docs.append(_lean(next(parsed["full"])))
+                cache.put("full", text[s:e], docs[-1])
             elif how == "ner":
                 doc = _lean(next(parsed["ner"]))
-                docs.append(_flat_sentences(nlp, doc, sentence_starts(doc.text)))
+                docs.append(_flat_sentences(nlp, doc, sentence_starts(doc_text(doc))))
+                cache.put("ner", text[s:e], docs[-1])
             else:
                 docs.append(_flat_sentences(nlp, nlp.make_doc(text[s:e]), [u - s for u in how]))
         yield _joined(docs, text)
