@@ -234,8 +234,7 @@ def person_cleanup(doc: Doc) -> Doc:
                 continue
             if re.search(r"\d|[@/]", ent.text):
                 continue
-            last = ent[-1].text
-            if _common_words(ent, words) or ent[-1].tag_ == "NNPS" or (last.endswith("s") and last.lower() in words):
+            if _common_words(ent, words) or ent[-1].tag_ == "NNPS" or _plural_noun_end(ent, words):
                 continue  # "Joint Bookrunners", "Eurocurrency Borrowings": plural nouns, not a person
         kept.append(ent)
     doc.ents = kept
@@ -258,7 +257,7 @@ def drop_document_terms(doc: Doc) -> Doc:
         key = (e.label_, e.text)
         if key not in verdicts:
             verdicts[key] = (e.label_ == "ORG" and _common_phrase(e, lower)) or (
-                e.label_ == "PERSON" and _common_words(e, words))
+                e.label_ == "PERSON" and (_common_words(e, words) or _plural_noun_end(e, words)))
         return verdicts[key]
 
     kept = [e for e in doc.ents if not term(e)]
@@ -275,6 +274,12 @@ def _lowercase_words(doc: Doc) -> set[str]:
     arr = doc.to_array([ORTH, IS_ALPHA, IS_LOWER])
     strings = doc.vocab.strings
     return {strings[int(i)] for i in numpy.unique(arr[(arr[:, 1] != 0) & (arr[:, 2] != 0), 0])}
+
+
+def _plural_noun_end(span: Span, words: set[str]) -> bool:
+    """A "name" ending in a plural the document writes in lower case ("Eurocurrency Borrowings")."""
+    last = span[-1].text
+    return last.endswith("s") and last.lower() in words
 
 
 def _common_words(span: Span, words: set[str]) -> bool:

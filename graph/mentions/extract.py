@@ -24,7 +24,7 @@ from graph.mentions.scope import Region, sentence_starts, view_scopes
 from graph.mentions.spanents import doc_text, release, with_text
 from graph.mentions.steps import run_steps
 from graph.model import Extraction, SourceDocument
-from graph.text.chunks import PARSE_CHARS, piece_bounds, split_part
+from graph.text.chunks import PARSE_CHARS, block_bounds, split_part
 from graph.text.reflow import reflow
 from graph.timing import StageTimer
 
@@ -93,7 +93,7 @@ def parse_texts(
         for r in scope:
             if r.parse:
                 mode = "full" if r.full or ner_disable is None else "ner"
-                for s, e in piece_bounds(text[r.start : r.end], PARSE_CHARS):
+                for s, e in block_bounds(text[r.start : r.end], PARSE_CHARS):
                     piece = text[r.start + s : r.start + e]
                     known = cache.get(nlp.vocab, mode, piece)  # boilerplate parsed before (graph.mentions.parse_cache)
                     plan.append((r.start + s, r.start + e, mode if known is None else with_text(known, piece)))

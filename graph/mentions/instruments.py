@@ -68,7 +68,9 @@ NUMBER = r"(?:\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?|" + NUM_WORDS + r")"
 MONEY = r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion))?|\$\s?\.\d+"
 MONEY_LIST = r"(?P<m>(?:" + MONEY + r")(?:\s*,\s*(?:and\s+)?(?:" + MONEY + r")|\s+and\s+(?:" + MONEY + r")|\s+or\s+(?:" + MONEY + r"))*)"
 SHARES = re.compile(
-    r"(?P<n>" + NUMBER + r")\s+(?:million\s+)?shares\s+of\s+(?:the\s+registrant's\s+|the\s+company's\s+|our\s+|its\s+|[A-Z]\w+\s+)?"
+    r"(?P<n>" + NUMBER + r")\s+(?:million\s+)?shares\s+"
+    r"(?:\((?:the\s+|collectively,\s+the\s+)?[\"“][^\"”)]{1,40}[\"”]\)\s+)?"  # 'shares (the "Shares") of Common Stock': a defined term between
+    r"of\s+(?:the\s+registrant's\s+|the\s+company's\s+|our\s+|its\s+|[A-Z]\w+\s+)?"
     r"(?P<what>common|preferred|series|class|beneficial)",
     re.I,
 )

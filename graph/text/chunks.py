@@ -53,6 +53,27 @@ def piece_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     return bounds or [(0, 0)]
 
 
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def block_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Pieces of ``text`` cut after every run of blank lines (each paragraph or block alone), then at ``limit``.
+
+    A paragraph, a list or a signature block is read alone: no sentence or name
+    runs across a blank line, and a block repeated from filing to filing
+    (legends, addresses, signature blocks) is the same piece wherever it
+    stands, so its parse can be reused (:mod:`graph.mentions.parse_cache`).
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BLANK_LINES.finditer(text):
+        out.extend((start + s, start + e) for s, e in piece_bounds(text[start : m.end()], limit))
+        start = m.end()
+    if start < len(text) or not out:
+        out.extend((start + s, start + e) for s, e in piece_bounds(text[start:], limit))
+    return out
+
+
 def split_part(part: TextPart, limit: int = CHUNK_CHARS) -> list[TextPart]:
     """``part`` itself if short enough, else consecutive pieces that together are exactly its text."""
     if limit <= 0:

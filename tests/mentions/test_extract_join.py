@@ -57,3 +57,16 @@ def test_lowercase_words_from_arrays(nlp) -> None:
     doc = nlp.make_doc(TEXT + " Don't stop; e-mail the co-chair. ÉCOLE école")
     assert _lowercase_words(doc) == {t.text for t in doc if t.is_alpha and t.text.islower()}
     assert _lowercase_words(nlp.make_doc("")) == set()
+
+
+def test_plural_phrase_written_in_lower_case_elsewhere_in_the_view_is_no_person(nlp) -> None:
+    # the heading and the prose are separate blocks, parsed apart: the check runs again over the joined view
+    from spacy.tokens import Span
+
+    from graph.mentions.components import drop_document_terms
+
+    text = "Revolving Borrowings\n\nThe Borrower may request borrowings from Tamsin Okafor.\n"
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, len(doc) - 4, len(doc) - 2, "PERSON")]
+    kept = {e.text for e in drop_document_terms(with_text(doc, text)).ents}
+    assert kept == {"Tamsin Okafor"}

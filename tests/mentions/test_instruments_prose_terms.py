@@ -4,8 +4,6 @@ Real excerpts (names kept where the pattern is about a layout) and invented
 names where a test is about a pattern; every positive has a negative next to it.
 """
 
-import pytest
-
 from tests.conftest import rows_of
 
 HEAD = 'FORM 8-K\n\nAcme Widgets, Inc. (the "Company")\n\n'
@@ -140,8 +138,6 @@ def test_trustee_section_notes_are_other_issues(extract_text):
     assert "1000000000" not in amounts
 
 
-@pytest.mark.xfail(reason="regressed after the merges of this round (no deal facts from the description section after "
-                   "the trustee section, also with FILING_KG_PARSE_ALL=1); open in the session note", strict=False)
 def test_description_after_a_trustee_section_is_the_deal(extract_text):
     rows = _deal(extract_text(HEAD + TRUSTEE_SECTION))
     assert "250000000" in {r[2] for r in rows if r[1] == "principal_amount"}
@@ -182,3 +178,18 @@ def test_options_to_purchase_stock_keep_their_terms(extract_text):
     assert (opt, "exercise_price", "2") in rows
     assert (opt, "expiration", "P5Y") in rows
     assert (opt, "exercisable_for", f"{ACME} / Common Stock") in rows
+
+
+# prospectus cover, 1990s text era: the count's shares noun carries a defined term before "of Common Stock"
+DEFINED_SHARES = (
+    "PROSPECTUS\n                    ACME WIDGETS, INC.\n\n                 812,400 Shares of Common Stock\n\n"
+    "     This Prospectus relates to 812,400 shares (the \"Shares\") of Common Stock, $.10 par value (the \"Common\n"
+    "Stock\"), which may be offered by certain shareholders (the \"Selling Shareholders\") of Acme Widgets, Inc., a\n"
+    "Delaware corporation (the \"Company\").\n"
+)
+
+
+def test_count_with_a_defined_term_before_of_common_stock(extract_text):
+    rows = _deal(extract_text(DEFINED_SHARES))
+    assert ("Common Stock", "shares", "812400") in {(r[0].split("/")[-1].strip(), r[1], r[2]) for r in rows}
+    assert (ACME, "issued", "Common Stock") in rows

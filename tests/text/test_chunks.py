@@ -61,3 +61,16 @@ def test_pieces_partition_the_text(text: str, limit: int) -> None:
 def test_limit_must_be_positive() -> None:
     with pytest.raises(ValueError):
         split_part(_part("abc"), 0)
+
+
+def test_block_bounds_cut_after_blank_lines_and_cover_the_text():
+    from graph.text.chunks import block_bounds
+
+    text = "PROSPECTUS\nACME WIDGETS, INC.\n\n   812,400 Shares\n \n\nThis Prospectus relates to shares.\nMore."
+    bounds = block_bounds(text, 1000)
+    assert "".join(text[s:e] for s, e in bounds) == text
+    assert [text[s:e].strip() for s, e in bounds] == [
+        "PROSPECTUS\nACME WIDGETS, INC.", "812,400 Shares", "This Prospectus relates to shares.\nMore."]
+    long_block = "word " * 100
+    assert all(e - s <= 120 for s, e in block_bounds(long_block, 120))  # a long block is still cut at the limit
+    assert block_bounds("", 10) == [(0, 0)]
