@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Literal
 
 EntityType = Literal["Company", "Person", "GovernmentAgency"]
@@ -121,7 +122,7 @@ class TextPart:
     """
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # an ``array("q")`` from the renderers (compact); any int sequence works
     doc_type: str | None = None  # the <TYPE> of an EDGAR <DOCUMENT>, e.g. "8-K", "EX-99.1"
     description: str | None = None  # the <DESCRIPTION>, when given
     kind: Literal["text", "html", "xml"] = "text"

@@ -7,6 +7,8 @@ character, plus one past the end) holds by construction.
 
 from __future__ import annotations
 
+from array import array
+
 from graph.model import TextPart
 
 #: Lines shorter than this (stripped) are headings, cover-page or signature lines: joined only to a
@@ -15,11 +17,16 @@ SHORT_LINE = 40
 
 
 class TextBuilder:
-    """Append-only text with a parallel list of source offsets."""
+    """Append-only text with a parallel array of source offsets.
+
+    Offsets are a machine-integer ``array`` (8 bytes a character), not a list
+    of Python ints (about 40): a filing's parts and views each carry one per
+    character, and a long filing's would otherwise be most of its memory.
+    """
 
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets: array[int] = array("q")
 
     def __len__(self) -> int:
         return len(self.chars)
@@ -60,5 +67,6 @@ class TextBuilder:
 
     def build(self, end: int, **kwargs: object) -> TextPart:
         """Finish: a :class:`TextPart` whose closing offset is ``end``."""
-        offsets = self.offsets + [end]
+        offsets = array("q", self.offsets)
+        offsets.append(end)
         return TextPart(text="".join(self.chars), offsets=offsets, **kwargs)  # type: ignore[arg-type]
