@@ -72,13 +72,14 @@ def parse_texts(
     """One Doc per text, in order, covering the text exactly; only its selected regions are parsed.
 
     ``scopes`` gives each text's regions (:func:`graph.mentions.scope.regions`;
-    ``None``: parse it all). Parsed regions longer than
-    :data:`~graph.text.chunks.PARSE_CHARS` are cut at blank lines, line ends
-    or sentence ends (spaCy's working memory grows with the text it parses at
-    once); the pieces of all texts go through two bounded ``nlp.pipe`` passes,
+    ``None``: parse it all). Parsed regions are cut into blocks at blank lines,
+    and blocks longer than :data:`~graph.text.chunks.PARSE_CHARS` again at line
+    or sentence ends (:func:`~graph.text.chunks.block_bounds`); a block parsed
+    before in this process comes from :mod:`graph.mentions.parse_cache`. The
+    other pieces of all texts go through two bounded ``nlp.pipe`` passes,
     every component for *full* regions, ``ner`` alone (cheap sentences) for
     the others (:func:`graph.mentions.nlp.ner_only_disable`); filler regions
-    are only tokenised, one flat sentence per unit. Then ``Doc.from_docs``
+    are only tokenised, one flat sentence per unit. Then :func:`join_docs`
     joins a text's pieces: the joined Doc's text is the original text exactly,
     so every offset stays valid for the rules.
     """
