@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy
 from spacy.language import Language
-from spacy.attrs import DEP, HEAD, ORTH, SPACY
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
 
 from graph.mentions.context import DocContext, PartView
@@ -19,7 +19,7 @@ from graph.mentions.registry import EntityRegistry
 from graph.mentions.rules import FINISH_STEPS, PREPARE_STEPS
 from graph.mentions.components import drop_document_terms
 from graph.mentions.nlp import ner_only_disable
-from graph.mentions.parse_cache import piece_cache
+from graph.mentions.parse_cache import ARRAY_ATTRS, doc_from_array, piece_cache
 from graph.mentions.scope import Region, sentence_starts, view_scopes
 from graph.mentions.spanents import doc_text, release, with_text
 from graph.mentions.steps import run_steps
@@ -232,17 +232,7 @@ def join_docs(docs: Sequence[Doc]) -> Doc:
     result equals ``from_docs``'s; user data and span groups are not carried
     (no piece has any the rules read).
     """
-    vocab = docs[0].vocab
-    attrs = list(Doc._get_array_attrs())
-    arr = numpy.concatenate([d.to_array(attrs) for d in docs])
-    if not len(arr):
-        return Doc(vocab)
-    strings = vocab.strings
-    words = [strings[o] for o in arr[:, attrs.index(ORTH)].tolist()]
-    spaces = (arr[:, attrs.index(SPACY)] != 0).tolist()
-    doc = Doc(vocab, words=words, spaces=spaces)
-    doc.from_array(attrs, arr)
-    return doc
+    return doc_from_array(docs[0].vocab, numpy.concatenate([d.to_array(ARRAY_ATTRS) for d in docs]))
 
 
 def extract_batch(

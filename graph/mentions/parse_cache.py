@@ -23,14 +23,31 @@ import numpy
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 #: tokens of parsed pieces kept per pipeline (about 12 MB)
 CACHE_TOKENS = 100_000
 #: longer pieces are not kept: boilerplate is short, and one long piece would push out many
 MAX_PIECE_CHARS = 20_000
 
-_ATTRS = list(Doc._get_array_attrs())
-_ORTH, _SPACY = _ATTRS.index(ORTH), _ATTRS.index(SPACY)
+#: the token attributes ``Doc.from_docs`` copies: words, whitespace, tags, parse, sentence starts, entities
+ARRAY_ATTRS = list(Doc._get_array_attrs())
+_ORTH, _SPACY = ARRAY_ATTRS.index(ORTH), ARRAY_ATTRS.index(SPACY)
+
+
+def doc_from_array(vocab: Vocab, arr: numpy.ndarray) -> Doc:
+    """A Doc from rows of :data:`ARRAY_ATTRS` (``Doc.to_array``), words and spaces read from the array.
+
+    Building it this way costs one string look-up per token, where going
+    through Python ``Token`` objects (as ``Doc.from_docs`` does) costs an
+    object per token.
+    """
+    if not len(arr):
+        return Doc(vocab)
+    strings = vocab.strings
+    doc = Doc(vocab, words=[strings[o] for o in arr[:, _ORTH].tolist()], spaces=(arr[:, _SPACY] != 0).tolist())
+    doc.from_array(ARRAY_ATTRS, arr)
+    return doc
 
 
 class PieceCache:
@@ -46,7 +63,7 @@ class PieceCache:
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, vocab, mode: str, text: str) -> Doc | None:
+    def get(self, vocab: Vocab, mode: str, text: str) -> Doc | None:
         """The remembered parse of ``text`` as a new Doc, or ``None``."""
         arr = self._items.get((mode, text))
         if arr is None:
@@ -54,16 +71,13 @@ class PieceCache:
             return None
         self._items.move_to_end((mode, text))
         self.hits += 1
-        strings = vocab.strings
-        doc = Doc(vocab, words=[strings[o] for o in arr[:, _ORTH].tolist()], spaces=(arr[:, _SPACY] != 0).tolist())
-        doc.from_array(_ATTRS, arr)
-        return doc
+        return doc_from_array(vocab, arr)
 
     def put(self, mode: str, text: str, doc: Doc) -> None:
         """Remember ``doc`` (the finished parse of ``text`` in ``mode``) if it is short enough."""
         if len(text) > MAX_PIECE_CHARS or not len(doc) or len(doc) > self.max_tokens or (mode, text) in self._items:
             return
-        self._items[(mode, text)] = doc.to_array(_ATTRS)
+        self._items[(mode, text)] = doc.to_array(ARRAY_ATTRS)
         self.tokens += len(doc)
         while self.tokens > self.max_tokens:
             _, old = self._items.popitem(last=False)

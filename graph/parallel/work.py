@@ -88,7 +88,7 @@ BATCH_TEXT_CHARS = 150_000
 def text_batches(docs: Sequence[tuple[int, SourceDocument]], limit: int = BATCH_TEXT_CHARS) -> list[list[tuple[int, SourceDocument]]]:
     """Consecutive runs of ``docs`` whose texts add up to at most ``limit`` characters (a longer one alone)."""
     groups: list[list[tuple[int, SourceDocument]]] = []
-    size = limit
+    size = 0
     for item in docs:
         chars = sum(len(part.text) for part in item[1].parts)
         if groups and size + chars <= limit:
