@@ -10,7 +10,11 @@ configuration runs in its own child process (so peak RSS is its own):
 
 * **bare nlp.pipe** -- the full pipeline of the same spaCy model (every
   component) over the clean text of every part of every document (what
-  ``read_source`` gives), pinned to one core; reading is not timed.
+  ``read_source`` gives), pinned to one core; reading is not timed. Twice:
+  as spaCy ships it (thinc's BLIS matrix products: the issue's baseline), and
+  like for like with the matrix products the build uses
+  (``$FILING_KG_MATMUL``, numpy's BLAS by default; ``--no-like-for-like`` skips
+  it), so the report separates doing less work from multiplying faster.
 * **build --jobs 1** -- :func:`graph.pipeline.build_into_store` into a fresh
   on-disk store as ``filing-kg build`` runs it, pinned to one core, with
   seconds per stage from the pipeline's own timer; exports timed apart.
@@ -98,10 +102,15 @@ def _rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
-def child_baseline(corpus: Path, model: str) -> dict[str, Any]:
-    """Bare nlp.pipe of the model (all components) over the clean text of every part."""
+def child_baseline(corpus: Path, model: str, matmul: str) -> dict[str, Any]:
+    """Bare nlp.pipe of the model (all components) over the clean text of every part.
+
+    ``matmul`` ``shipped`` leaves the model's ops as spaCy loads them; otherwise
+    its layers run on that backend, as the build's do.
+    """
     import spacy
 
+    from graph.mentions.nlp import use_matmul
     from graph.source import expand_sources, read_source
 
     _pin_one_core()
@@ -109,6 +118,8 @@ def child_baseline(corpus: Path, model: str) -> dict[str, Any]:
     for p in expand_sources([corpus]):
         texts.extend(part.text for part in read_source(p).parts if part.text.strip())
     nlp = spacy.load(model)
+    if matmul != "shipped":
+        use_matmul(nlp, matmul)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     start = time.perf_counter()
     for _ in nlp.pipe(texts):
@@ -181,6 +192,8 @@ def main() -> None:
     ap.add_argument("--corpus", "--filings", dest="filings", type=Path, default=None,
                     help="folder of filings (default: ../shared/corpus/8-K if present, else data/filings)")
     ap.add_argument("--no-f1", action="store_true", help="skip the gold evaluation")
+    ap.add_argument("--no-like-for-like", action="store_true",
+                    help="skip the bare pass with the build's matrix products")
     ap.add_argument("--model", default=None, help="spaCy model (default: the project's)")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw results here")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -189,15 +202,17 @@ def main() -> None:
     if args.child:
         kind, corpus, model, *rest = args.child
         if kind == "baseline":
-            res = child_baseline(Path(corpus), model)
+            res = child_baseline(Path(corpus), model, rest[0])
         else:
             res = child_build(Path(corpus), model, int(rest[0]), Path(rest[1]), rest[2] == "pin")
         print(json.dumps(res))
         return
 
     from graph.config import Settings
+    from graph.mentions.nlp import matmul_backend
 
     model = args.model or Settings().spacy_model
+    matmul = matmul_backend()
     if args.filings is None:
         args.filings = REAL_CORPUS if REAL_CORPUS.is_dir() else ROOT / "data" / "filings"
     if args.docs is None:
@@ -213,9 +228,13 @@ def main() -> None:
         mb = size / 1e6
         print(f"corpus: {args.docs} documents, {mb:.2f} MB ({args.filings})", flush=True)
         results: dict[str, Any] = {"machine": machine(), "docs": args.docs, "mb": mb}
-        base = run_child(["baseline", str(corpus), model])
+        base = run_child(["baseline", str(corpus), model, "shipped"])
         results["baseline"] = base
         print(f"  bare nlp.pipe: {base['seconds']:.1f}s", flush=True)
+        if not args.no_like_for_like:
+            same = run_child(["baseline", str(corpus), model, matmul])
+            results["baseline_same_matmul"] = {**same, "matmul": matmul}
+            print(f"  bare nlp.pipe, {matmul} matrix products: {same['seconds']:.1f}s", flush=True)
         for jobs in jobs_list:
             res = run_child(["build", str(corpus), model, str(jobs), str(tmpd / f"out{jobs}"), "pin" if jobs == 1 else "-"])
             results[f"jobs{jobs}"] = res
@@ -239,6 +258,10 @@ def report(results: dict[str, Any], docs: int, small_docs: int, jobs_list: list[
     mb = results["mb"]
     base = results["baseline"]
     rows = [("bare nlp.pipe (all components, 1 core)", base["seconds"], "1.00x", "")]
+    same = results.get("baseline_same_matmul")
+    if same:
+        rows.append((f"bare nlp.pipe, {same['matmul']} matrix products as the build", same["seconds"],
+                     f"{base['seconds'] / same['seconds']:.2f}x", ""))
     one = results.get("jobs1")
     for jobs in jobs_list:
         r = results[f"jobs{jobs}"]
@@ -265,6 +288,9 @@ def report(results: dict[str, Any], docs: int, small_docs: int, jobs_list: list[
     two = results.get("jobs2")
     if one:
         print(f"target --jobs 1 >= 2.0x bare: {base['seconds'] / one['seconds']:.2f}x")
+        if same:
+            print(f"  like for like (bare pass with the build's {same['matmul']} matrix products): "
+                  f"{same['seconds'] / one['seconds']:.2f}x")
     if one and two:
         print(f"target --jobs 2 >= 1.8x --jobs 1: {one['seconds'] / two['seconds']:.2f}x")
     if one and small:
