@@ -64,3 +64,23 @@ def test_timer_accumulates_and_merges():
     t.merge({"nlp": 1.0, "rdf": 2.0})
     assert t.seconds["nlp"] >= 1.0 and t.as_dict()["rdf"] == 2.0
     assert list(t.as_dict())[:2] == ["nlp", "rdf"]
+
+
+def test_shards_load_in_bounded_batches_and_hand_memory_back(monkeypatch):
+    """The store gets a batch each time about LOAD_BATCH_BYTES gather, and freed heap is returned after each."""
+    import graph.pipeline as pipeline
+
+    events: list[object] = []
+
+    class Recorder:
+        def load_document_shards(self, batch):
+            events.append([doc for doc, _ in batch])
+
+    monkeypatch.setattr(pipeline, "LOAD_BATCH_BYTES", 100)
+    monkeypatch.setattr(pipeline, "release_memory", lambda: events.append("release"))
+    shards = [(f"d{i}", b"x" * 60) for i in range(5)]
+    rendered = iter([(shards[:3], {"rdf": 0.5}), (shards[3:], {"rdf": 0.25})])
+    timer = StageTimer()
+    pipeline._store_shards(Recorder(), rendered, timer, None)
+    assert events == [["d0", "d1"], "release", ["d2", "d3"], "release", ["d4"], "release"]
+    assert timer.seconds["rdf"] == 0.75
