@@ -26,7 +26,7 @@ from spacy.tokens import Span
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import REGISTRANT_REF, company_at, display_company
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX, LEGAL_SUFFIX
-from graph.mentions.spanents import span_ents
+from graph.mentions.spanents import span_ents, span_text
 
 METHOD = "rule:acquisition"
 
@@ -151,7 +151,7 @@ def company_named_at(ctx: DocContext, view: PartView, sent: Span, pos: int, meth
     if key is None and re.fullmatch(r"[A-Z][\w&-]{1,15}", name):
         key = _defined_term(ctx, view, name)
     if key is None and COMPANY_WITH_SUFFIX.search(name):
-        key = reg.add("Company", display_company(name), ctx.evidence(view.flow, pos, pos + len(name), method, 0.7, sent.text))
+        key = reg.add("Company", display_company(name), ctx.evidence(view.flow, pos, pos + len(name), method, 0.7, span_text(sent)))
     return (key, end) if key else None
 
 
@@ -177,12 +177,12 @@ def _buyer_before(ctx: DocContext, view: PartView, sent: Span, pos: int) -> str 
 def _record(ctx: DocContext, view: PartView, sent: Span, buyer: str | None, target: str | None, start: int, end: int) -> None:
     reg = ctx.registry
     if buyer and target and buyer != target:
-        reg.fact(buyer, "acquired", target, ctx.evidence(view.flow, start, end, METHOD, 0.75, sent.text))
+        reg.fact(buyer, "acquired", target, ctx.evidence(view.flow, start, end, METHOD, 0.75, span_text(sent)))
 
 
 def _verb_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
     """"X acquired (all of the stock of) Y", "X completed its acquisition of Y"."""
-    for m in ACQUIRED.finditer(sent.text):
+    for m in ACQUIRED.finditer(span_text(sent)):
         start = sent.start_char + m.start()
         before = view.flow.text[sent.start_char : start]
         if _hypothetical(before) and not m.group(0).lower().startswith(("acquired", "completed", "consummated", "closed")):
@@ -197,7 +197,7 @@ def _verb_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
             _record(ctx, view, sent, buyer, found[0], sent.start_char + m.end(), found[1])
             if WHOLE_EQUITY.search(m.group(0)) and found[0] and found[0] != buyer and not HYPOTHETICAL.search(m.group(0)):
                 # all of a company's stock bought: it is now wholly owned, a subsidiary
-                ev = ctx.evidence(view.flow, start, found[1], "rule:acquired-all-stock", 0.75, sent.text)
+                ev = ctx.evidence(view.flow, start, found[1], "rule:acquired-all-stock", 0.75, span_text(sent))
                 ctx.registry.fact(found[0], "subsidiary_of", buyer, ev)
 
 
@@ -212,7 +212,7 @@ def _firm(ctx: DocContext, key: str | None) -> bool:
 
 def _passive_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
     """"the acquisition of Y by X": X acquired Y."""
-    for m in ACQUISITION_BY.finditer(sent.text):
+    for m in ACQUISITION_BY.finditer(span_text(sent)):
         base = sent.start_char
         target = company_named_at(ctx, view, sent, base + m.start("target"))
         if not target or target[1] > base + m.start("buyer"):
@@ -227,7 +227,7 @@ def _passive_acquisitions(ctx: DocContext, view: PartView, sent: Span) -> None:
 def _mergers(ctx: DocContext, view: PartView, sent: Span) -> None:
     """"Y merged with and into (a subsidiary of) X"; "a subsidiary of X was merged with Y"."""
     text = view.flow.text
-    for m in MERGED_INTO.finditer(sent.text):
+    for m in MERGED_INTO.finditer(span_text(sent)):
         if not m.group(0).strip():
             continue
         pos = sent.start_char + m.start()
@@ -238,7 +238,7 @@ def _mergers(ctx: DocContext, view: PartView, sent: Span) -> None:
         if targets and buyer:
             target = company_at(ctx, view, targets[-1], METHOD)
             _record(ctx, view, sent, buyer[0], target, targets[-1].start_char, targets[-1].end_char)
-    for m in SUBSIDIARY_MERGED.finditer(sent.text):
+    for m in SUBSIDIARY_MERGED.finditer(span_text(sent)):
         b = m.group("buyer")
         buyer = ctx.registry.registrant if REGISTRANT_REF.match(b) else (company_named_at(ctx, view, sent, sent.start_char + m.start("buyer")) or (None,))[0]
         target = company_named_at(ctx, view, sent, sent.start_char + m.end())
@@ -291,7 +291,7 @@ def _party(ctx: DocContext, view: PartView, sent: Span, start: int, end: int) ->
             return None
         if GENERIC_PARTY.match(name):
             return None  # an undefined role word ("Parent") names no company
-        key = ctx.registry.add("Company", display_company(name), ctx.evidence(view.flow, start, end, METHOD, 0.7, sent.text))
+        key = ctx.registry.add("Company", display_company(name), ctx.evidence(view.flow, start, end, METHOD, 0.7, span_text(sent)))
     return key
 
 
@@ -315,7 +315,7 @@ def _parent_of_sub(sub: str, parties: list[tuple[str, str]]) -> str | None:
 def _merger_agreements(ctx: DocContext, view: PartView, sent: Span) -> None:
     """Parties of an Agreement and Plan of Merger: parent, merger subsidiary, target."""
     text = view.flow.text
-    for m in MERGER_AGREEMENT.finditer(sent.text):
+    for m in MERGER_AGREEMENT.finditer(span_text(sent)):
         start = sent.start_char + m.end()
         rest = text[start : sent.end_char]
         stop = re.search(r"\s(?:pursuant|under|whereby|which|providing|relating|in\s+connection|dated|as\s+amended)\b|[;:]|(?<![A-Z])\.\s|\.$|\s\(the\s+[\"“]|,?\s+and\s+(?:the|its)\s+(?:sole\s+)?(?:stock|share)holders?", rest)
@@ -346,9 +346,9 @@ def _merger_agreements(ctx: DocContext, view: PartView, sent: Span) -> None:
 
 def acquisitions_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     """Every acquisition shape of one sentence (see the module docstring)."""
-    if not re.search(r"acqui|purchas|bought|merge", sent.text, re.I):
+    if not re.search(r"acqui|purchas|bought|merge", span_text(sent), re.I):
         return
-    if re.search(r"\brisk|\bthere\s+can\s+be\s+no\s+assurance", sent.text, re.I):
+    if re.search(r"\brisk|\bthere\s+can\s+be\s+no\s+assurance", span_text(sent), re.I):
         return
     _verb_acquisitions(ctx, view, sent)
     _passive_acquisitions(ctx, view, sent)

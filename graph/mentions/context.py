@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from graph.mentions.registry import EntityRegistry
 from graph.model import Evidence, SourceDocument, TextPart
+from graph.mentions.spanents import span_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -115,7 +116,7 @@ class DocContext:
 
     def span_evidence(self, view: PartView, span: "Span", method: str, confidence: float = 0.8) -> Evidence:
         """Evidence for a spaCy span of a view's reflowed text, with its sentence."""
-        return self.evidence(view.flow, span.start_char, span.end_char, method, confidence, span.sent.text)
+        return self.evidence(view.flow, span.start_char, span.end_char, method, confidence, span_text(span.sent))
 
     def field_evidence(self, start: int, end: int, text: str, method: str, confidence: float = 1.0) -> Evidence:
         """Evidence for a structured field that already carries source offsets."""

@@ -218,7 +218,7 @@ def _made(nlp: Language, texts: list[str]) -> Iterator[Doc]:
 def _joined(docs: list[Doc], text: str) -> Doc:
     """One Doc of a view's pieces, with the vocabulary checks run over the whole view's prose."""
     if len(docs) == 1:
-        return docs[0]
+        return with_text(docs[0], text)  # the rules read sentences' text as slices of it
     return drop_document_terms(with_text(join_docs(docs), text))
 
 

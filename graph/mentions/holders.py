@@ -16,6 +16,7 @@ import re
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import display_company, is_person_name
 from graph.mentions.gazetteer import COMPANY_WITH_SUFFIX
+from graph.mentions.spanents import span_text
 
 HEADING = re.compile(
     r"^\s*(?:selling|principal|registered)\s+(?:share|stock|security|securit(?:y|ies)|unit)?\s*holders?\s*$|"
@@ -229,7 +230,7 @@ def _named_holders(text: str) -> list[tuple[str, str, int, int]]:
 def _record_holders(ctx: DocContext, view: PartView, sent, target: str, base: int, text: str) -> None:
     reg = ctx.registry
     for etype, name, s, e in _named_holders(text):
-        ev = ctx.evidence(view.flow, base + s, base + e, "rule:holders-in-prose", 0.75, sent.text)
+        ev = ctx.evidence(view.flow, base + s, base + e, "rule:holders-in-prose", 0.75, span_text(sent))
         key = reg.add(etype, name, ev)
         if key != target:
             reg.fact(key, "shareholder_of", target, ev)
@@ -242,20 +243,20 @@ def holders_in_sentence(ctx: DocContext, view: PartView, sent) -> None:
     (an acquisition's consideration), Y's named holders become holders of the
     registrant, and the registrant issued that many shares of Common Stock.
     """
-    if not re.search(r"holder", sent.text, re.I):
+    if not re.search(r"holder", span_text(sent), re.I):
         return
     from graph.mentions.acquisitions import company_named_at
 
     text = view.flow.text
     base = sent.start_char
-    for m in HOLDERS_OF_LIST.finditer(sent.text):
+    for m in HOLDERS_OF_LIST.finditer(span_text(sent)):
         found = company_named_at(ctx, view, sent, base + m.end(), "rule:holders-in-prose")
         if found and found[0]:
             after = text[found[1] : sent.end_char]
             lead = re.match(r"\s*(?:\([^)]{0,60}\))?\s*,\s*", after)
             if lead:
                 _record_holders(ctx, view, sent, found[0], found[1] + lead.end(), after[lead.end() :])
-    for m in ITS_HOLDERS.finditer(sent.text):
+    for m in ITS_HOLDERS.finditer(span_text(sent)):
         pos = base + m.start()
         owner = None
         for org in reversed([o for o in sent.ents if o.label_ == "ORG" and o.end_char <= pos]):
@@ -270,7 +271,7 @@ def holders_in_sentence(ctx: DocContext, view: PartView, sent) -> None:
         found = company_named_at(ctx, view, sent, owner.start_char, "rule:holders-in-prose")
         if found and found[0]:
             _record_holders(ctx, view, sent, found[0], base + m.end(), text[base + m.end() : sent.end_char])
-    for m in HOLDER_APPOSITION.finditer(sent.text):
+    for m in HOLDER_APPOSITION.finditer(span_text(sent)):
         found = company_named_at(ctx, view, sent, base + m.end(), "rule:holders-in-prose")
         pos = base + m.start()
         people = [p for p in sent.ents if p.label_ == "PERSON" and p.end_char == pos]
@@ -327,7 +328,7 @@ def _copula_holders(ctx: DocContext, view: PartView, sent) -> None:
 
     reg = ctx.registry
     text = view.flow.text
-    for m in COPULA_HOLDER.finditer(sent.text):
+    for m in COPULA_HOLDER.finditer(span_text(sent)):
         found = company_named_at(ctx, view, sent, sent.start_char + m.end(), "rule:holders-in-prose")
         if not found or not found[0]:
             continue
@@ -336,7 +337,7 @@ def _copula_holders(ctx: DocContext, view: PartView, sent) -> None:
         subject = _name_tail(which.group(1)) if which else re.split(r"[;:]|\.\s|,\s+(?:and|but)\s+|\b(?:that|because|since)\s+", before)[-1].strip()
         if not subject or len(subject) > 100:
             continue
-        ev = ctx.evidence(view.flow, sent.start_char + m.start(), found[1], "rule:holders-in-prose", 0.7, sent.text)
+        ev = ctx.evidence(view.flow, sent.start_char + m.start(), found[1], "rule:holders-in-prose", 0.7, span_text(sent))
         for key in _copula_subjects(ctx, subject):
             if key == found[0]:
                 continue
@@ -353,11 +354,11 @@ def _consideration(ctx: DocContext, view: PartView, sent) -> None:
     reg = ctx.registry
     if reg.registrant is None:
         return
-    for m in RECEIVED.finditer(sent.text):
+    for m in RECEIVED.finditer(span_text(sent)):
         found = company_named_at(ctx, view, sent, sent.start_char + m.start("target"), "rule:holders-in-prose")
         if not found or not found[0] or found[0] == reg.registrant:
             continue
-        ev = ctx.evidence(view.flow, sent.start_char + m.start(), sent.start_char + m.end(), "rule:merger-consideration", 0.75, sent.text)
+        ev = ctx.evidence(view.flow, sent.start_char + m.start(), sent.start_char + m.end(), "rule:merger-consideration", 0.75, span_text(sent))
         holders = {f.subject for f in reg.facts if f.relation == "shareholder_of" and f.object == found[0]}
         for key in holders:
             if key != reg.registrant:

@@ -21,7 +21,7 @@ from graph.mentions.context import DocContext, PartView
 from graph.mentions.instruments_status import in_exclusion_list, inventory_sentence, standing_count, statistic_price
 from graph.mentions.instruments_underlying import as_converted, is_menu, issuable_upon
 from graph.mentions.instruments_titles import debt_titles
-from graph.mentions.spanents import span_ents
+from graph.mentions.spanents import span_ents, span_text
 from graph.normalize.durations import parse_duration
 from graph.normalize.dates import parse_date
 from graph.normalize.money import parse_money
@@ -159,7 +159,7 @@ def _borrower(ctx: DocContext, sent: Span) -> str | None:
 
     Layout: "<Subsidiary> ("ABC"), a wholly-owned subsidiary of <Registrant>, entered into a ... Loan Agreement".
     """
-    text = sent.text
+    text = span_text(sent)
     m = re.search(r"\bentered\s+into\b(?:[^.;]|\.(?=\d)){0,80}?\b(?:loan|credit|note\s+purchase|financing|indenture)\b", text, re.I)
     if not m:
         return None
@@ -187,7 +187,7 @@ class Mention:
 
 
 def _mentions(ctx: DocContext, view: PartView, sent: Span, aliases: dict[str, str] | None = None) -> list[Mention]:
-    text = sent.text
+    text = span_text(sent)
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
     for pat, itype in MENTIONS:
@@ -230,7 +230,7 @@ def _mentions(ctx: DocContext, view: PartView, sent: Span, aliases: dict[str, st
 
 def _owned_by_other(sent: Span, men: Mention, reg_names: set[str]) -> bool:
     """A mention followed by "of <another company>" ("each option of Target Corp. to purchase") is that company's."""
-    m = OWNER_AFTER.match(sent.text, men.end)
+    m = OWNER_AFTER.match(span_text(sent), men.end)
     if m is None:
         return False
     pos = sent.start_char + m.end()
@@ -261,7 +261,7 @@ _NOT_ISSUER = {
 
 def _foreign_before(ctx: DocContext, sent: Span, pos: int) -> bool:
     """A title qualified by another company's possessive ("Acme Corp.'s 5% Notes") is that company's."""
-    lead = sent.text[max(0, pos - 60) : pos]
+    lead = span_text(sent)[max(0, pos - 60) : pos]
     m = re.search(r"([A-Z][\w&.,-]*(?:\s+[A-Z][\w&.,-]*)*)['’]s\s+$", lead)
     if not m:
         return False
@@ -300,7 +300,7 @@ def instruments_in_sentence(ctx: DocContext, view: PartView, sent: Span, state: 
     issuer = reg.registrant
     if issuer is None:
         return
-    text = sent.text
+    text = span_text(sent)
     if ITEM_HEADING.match(text):
         state.pop(BORROWER, None)
     if _trustee_section(view.flow.text, sent.start_char):

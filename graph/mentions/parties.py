@@ -27,7 +27,7 @@ from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import company_at
-from graph.mentions.spanents import doc_ents, span_ents
+from graph.mentions.spanents import doc_ents, span_ents, span_text
 
 
 def _orgs_in(sent: Span) -> list[Span]:
@@ -73,7 +73,7 @@ def investors_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
         return
     text = view.flow.text
     orgs = _orgs_in(sent)
-    for m in INVESTOR_CUE.finditer(sent.text):
+    for m in INVESTOR_CUE.finditer(span_text(sent)):
         start = sent.start_char + m.end()
         first = next((o for o in orgs if o.start_char >= start), None)
         if first is None or not INVESTOR_LEAD.fullmatch(text[start : first.start_char]):
@@ -171,7 +171,7 @@ def agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
         orgs.append(subject)
     if orgs:
         for role in AGENT_ROLES:
-            for m in role.pattern.finditer(sent.text):
+            for m in role.pattern.finditer(span_text(sent)):
                 _link_role(ctx, view, orgs, role, sent.start_char + m.start(), sent.start_char + m.end())
     defined_roles_in_sentence(ctx, view, sent)
     passed_upon_in_sentence(ctx, view, sent)
@@ -204,7 +204,7 @@ _SUBJECT = re.compile(r"\s*(?P<n>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?
 
 def _known_subject(ctx: DocContext, sent: Span) -> Span | None:
     """The sentence's opening name when it is a company the document already named (the parser may miss it)."""
-    m = _SUBJECT.match(sent.text)
+    m = _SUBJECT.match(span_text(sent))
     if m is None:
         return None
     name = m.group("n")
@@ -367,7 +367,7 @@ def passed_upon_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None
     client and gives no fact.
     """
     reg = ctx.registry
-    m = PASSED_UPON.search(sent.text)
+    m = PASSED_UPON.search(span_text(sent))
     if m is None or reg.registrant is None:
         return
     text = view.flow.text
@@ -435,7 +435,7 @@ def represented_by_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> N
     reg = ctx.registry
     if reg.registrant is None:
         return
-    for m in REPRESENTED_BY.finditer(sent.text):
+    for m in REPRESENTED_BY.finditer(span_text(sent)):
         who = m.group("who")
         clients = [reg.registrant] if REGISTRANT_WORDS.match(who) else role_clients(ctx, who)
         pos = sent.start_char + m.end()
@@ -495,7 +495,7 @@ ON_BEHALF = re.compile(r"\s*,?\s*on\s+behalf\s+of\s+(?:the\s+)?$", re.I)
 def attestations_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     """The accountant giving a servicer's attestation report audits that servicer (auditor_of)."""
     reg = ctx.registry
-    if reg.registrant is None or not re.search(r"attestation\s+report", sent.text, re.I):
+    if reg.registrant is None or not re.search(r"attestation\s+report", span_text(sent), re.I):
         return
     text = view.flow.text
     orgs = sorted(_orgs_in(sent), key=lambda o: o.start_char)
@@ -534,11 +534,11 @@ def sales_agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> Non
     The agents sell the issuer's shares as intermediaries: recorded as broker_for.
     """
     reg = ctx.registry
-    if reg.registrant is None or not ATM_CONTEXT.search(sent.text):
+    if reg.registrant is None or not ATM_CONTEXT.search(span_text(sent)):
         return
     orgs = _orgs_in(sent)
-    for m in SALES_AGREEMENT.finditer(sent.text):
-        if re.search(r"separation\s+and\s+$", sent.text[max(0, m.start() - 20) : m.start()], re.I):
+    for m in SALES_AGREEMENT.finditer(span_text(sent)):
+        if re.search(r"separation\s+and\s+$", span_text(sent)[max(0, m.start() - 20) : m.start()], re.I):
             continue
         pos = sent.start_char + m.end()
         first = next((o for o in orgs if 0 <= o.start_char - pos <= 4), None)
@@ -558,7 +558,7 @@ def brokers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     if reg.registrant is None:
         return
-    for m in BROKER_DEALER.finditer(sent.text):
+    for m in BROKER_DEALER.finditer(span_text(sent)):
         pos = sent.start_char + m.end()
         for org in _orgs_in(sent):
             if org.start_char == pos:

@@ -17,7 +17,7 @@ from graph.mentions.components import AGENCY_LABEL
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import company_at, display_company
 from graph.mentions.gazetteer import ABBREV_SUFFIX_END, EXCHANGE_NAMES
-from graph.mentions.spanents import span_ents
+from graph.mentions.spanents import span_ents, span_text
 from graph.mentions.roles import officers_in_sentence
 from graph.mentions.parties import agents_in_sentence, investors_in_sentence
 from graph.mentions.acquisitions import acquisitions_in_sentence
@@ -65,7 +65,7 @@ def _split_name_list(text: str) -> list[tuple[int, int]]:
 def subsidiaries_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     text = view.flow.text
-    for m in SUBSIDIARY_LIST.finditer(sent.text):
+    for m in SUBSIDIARY_LIST.finditer(span_text(sent)):
         start = sent.start_char + m.end()
         # the list runs until a verb-ish lower-case word or the end of the clause
         rest = text[start : sent.end_char]
@@ -85,7 +85,7 @@ def subsidiaries_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> Non
                 continue
             if not all(w[0].isupper() or w.lower() in ("of", "and", "de", "&", "the", "la") for w in name.split()):
                 continue
-            ev = ctx.evidence(view.flow, start + s, start + e, "rule:subsidiary-list", 0.8, sent.text)
+            ev = ctx.evidence(view.flow, start + s, start + e, "rule:subsidiary-list", 0.8, span_text(sent))
             child = reg.add("Company", display_company(name), ev)
             if child != parent:
                 reg.fact(child, "subsidiary_of", parent, ev)
@@ -106,7 +106,7 @@ def subsidiaries_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> Non
         if parent and child and parent != child:
             reg.fact(child, "subsidiary_of", parent, ctx.span_evidence(view, org, "rule:subsidiary-of", 0.8))
     # "a wholly-owned subsidiary of the Registrant, Mathilda Acquisition Corporation"
-    for m in re.finditer(r"subsidiary\s+of\s+(?:the\s+)?(?:registrant|company)\s*,\s*", sent.text, re.I):
+    for m in re.finditer(r"subsidiary\s+of\s+(?:the\s+)?(?:registrant|company)\s*,\s*", span_text(sent), re.I):
         pos = sent.start_char + m.end()
         for org in _orgs_in(sent):
             if org.start_char == pos and reg.registrant:
@@ -137,7 +137,7 @@ def ownership_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     if reg.registrant is None:
         return
     text = view.flow.text
-    for m in OWNER_OF_ALL.finditer(sent.text):
+    for m in OWNER_OF_ALL.finditer(span_text(sent)):
         rest = text[sent.start_char + m.end() : sent.end_char]
         name = re.match(r"([A-Z][\w&'’.-]*(?:,?\s+[A-Z][\w&'’.-]*){0,5})", rest)
         if not name:
@@ -145,7 +145,7 @@ def ownership_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
         key = reg.find("Company", name.group(1).rstrip(",."))
         if key and key != reg.registrant:
             s = sent.start_char + m.end()
-            reg.fact(key, "subsidiary_of", reg.registrant, ctx.evidence(view.flow, s, s + len(name.group(1)), "rule:owner-of-all", 0.8, sent.text))
+            reg.fact(key, "subsidiary_of", reg.registrant, ctx.evidence(view.flow, s, s + len(name.group(1)), "rule:owner-of-all", 0.8, span_text(sent)))
     for org in _orgs_in(sent):
         if BECAME_SUB.match(text[org.end_char : sent.end_char]):
             key = company_at(ctx, view, org, "rule:became-subsidiary")
@@ -174,7 +174,7 @@ def incorporation_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> No
         key = company_at(ctx, view, org, "rule:state-of-incorporation")
         if key:
             s = org.end_char + m.start("st")
-            ctx.registry.fact(key, "state_of_incorporation", st, ctx.evidence(view.flow, s, s + len(m.group("st")), "rule:state-of-incorporation", 0.85, sent.text))
+            ctx.registry.fact(key, "state_of_incorporation", st, ctx.evidence(view.flow, s, s + len(m.group("st")), "rule:state-of-incorporation", 0.85, span_text(sent)))
 
 
 # --------------------------------------------------------------------------- tickers
@@ -191,7 +191,7 @@ SYMBOL = re.compile(
 def tickers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     reg = ctx.registry
     for pat in (TICKER, SYMBOL):
-        for m in pat.finditer(sent.text):
+        for m in pat.finditer(span_text(sent)):
             ex = EXCHANGE_NAMES.get(re.sub(r"\s+", " ", m.group("ex")).lower())
             pos = sent.start_char + m.start()
             subject = None
@@ -201,7 +201,7 @@ def tickers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
             subject = subject or reg.registrant
             if subject is None:
                 continue
-            ev = ctx.evidence(view.flow, pos, sent.start_char + m.end(), "rule:ticker", 0.9, sent.text)
+            ev = ctx.evidence(view.flow, pos, sent.start_char + m.end(), "rule:ticker", 0.9, span_text(sent))
             reg.fact(subject, "ticker", m.group("t"), ev)
             if ex:
                 reg.fact(subject, "exchange", ex, ev)
@@ -225,7 +225,7 @@ def apply_relations(ctx: DocContext, view: PartView) -> None:
     if view.doc is None:
         return
     for sent in view.doc.sents:
-        if not any(e.label_ in ("ORG", "PERSON", AGENCY_LABEL) for e in span_ents(sent)) and "(" not in sent.text:
+        if not any(e.label_ in ("ORG", "PERSON", AGENCY_LABEL) for e in span_ents(sent)) and "(" not in span_text(sent):
             continue
         for rule in SENTENCE_RULES:
             rule(ctx, view, sent)

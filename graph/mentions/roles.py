@@ -21,7 +21,7 @@ from spacy.tokens import Span
 
 from graph.mentions.context import DocContext, PartView
 from graph.mentions.entities import company_at, is_person_name
-from graph.mentions.spanents import span_ents
+from graph.mentions.spanents import span_ents, span_text
 from graph.normalize.titles import parse_titles
 
 
@@ -87,7 +87,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
     if not persons or _in_signature_block(text, sent):
         return
     # "A and B, the Registrant's chief executive officer and executive vice president, respectively"
-    resp = re.search(r"respectively", sent.text, re.I)
+    resp = re.search(r"respectively", span_text(sent), re.I)
     if resp and len(persons) >= 2:
         after = text[persons[-1].end_char : sent.start_char + resp.start()]
         pieces = [p for p in re.split(r",\s*|\s+and\s+", re.sub(r"^[,\s]*(?:the\s+\w+'s\s+|our\s+|its\s+)?", "", after)) if p.strip()]
@@ -115,7 +115,7 @@ def officers_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> None:
                     org_key = reg.find("Company", of.group(1))
                     if org_key is None and not re.match(r"(?:the\s+)?(?:company|registrant|board|directors)\b", of.group(1), re.I):
                         continue  # a title at some other, unknown organisation
-            if _former(after[: m.start("t")] + m.group("t")[:60], org_key, reg.registrant, sent.text):
+            if _former(after[: m.start("t")] + m.group("t")[:60], org_key, reg.registrant, span_text(sent)):
                 continue
             if _at_unnamed_entity(window) or re.match(r"\s*(?:and|or)\b", window, re.I):
                 continue  # "trustee of the managing member of X"; "A, and Director Independence" is a list, not apposition
@@ -249,7 +249,7 @@ def defined_company(ctx: DocContext, view: PartView, term: str) -> str | None:
 def _in_signature_block(text: str, sent: Span) -> bool:
     """Whether a sentence is a signature block's printed name and title (read by the signature rule with its company line)."""
     lines_before = text[max(0, sent.start_char - 300) : sent.start_char].split("\n")[-4:]
-    return "/s/" in sent.text.lower() or any("/s/" in line.lower() for line in lines_before)
+    return "/s/" in span_text(sent).lower() or any("/s/" in line.lower() for line in lines_before)
 
 
 #: A role told in the simple past ("served as", "was"): history, unless "has served".
@@ -373,7 +373,7 @@ def _roles_from_parse(ctx: DocContext, view: PartView, sent: Span, pers: Span, p
         lead = view.flow.text[pers.end_char : start + 30] if start > pers.end_char else ""
         if verb is not None and verb.lower_ in PAST_FORMS:
             lead = "served " + lead
-        if _former(lead, org_key, reg.registrant, sent.text) or _at_unnamed_entity(window):
+        if _former(lead, org_key, reg.registrant, span_text(sent)) or _at_unnamed_entity(window):
             continue
         segments = coordinated_roles(ctx, view, sent, start, window)
         for title_text, keys in segments:
@@ -390,7 +390,7 @@ def _officer(ctx: DocContext, view: PartView, pers: Span, title_text: str, org_k
     reg = ctx.registry
     tp = parse_titles(title_text)
     director = tp.director or bool(DIRECTOR_WORDS.search(title_text))
-    start_date, end_date = _role_dates(pers.sent.text)
+    start_date, end_date = _role_dates(span_text(pers.sent))
     if before and re.search(r"\bformer\b", title_text, re.I):
         return
     if not tp.titles and not director:

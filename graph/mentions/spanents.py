@@ -33,6 +33,15 @@ def doc_text(doc: Doc) -> str:
     return text if isinstance(text, str) else doc.text
 
 
+def span_text(span: Span) -> str:
+    """Exactly ``span.text``, as a slice of the Doc's text (kept by :func:`with_text`: every view's Doc has it).
+
+    ``Span.text`` joins a Python ``Token`` per word on every call, and the
+    sentence rules read their sentence's text dozens of times.
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per document (the pipeline has finished assigning them)."""
     cached = doc.user_data.get(_KEY)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from graph.mentions.components import _lowercase_words
 from graph.mentions.extract import join_docs, parse_texts
 from graph.mentions.scope import regions
-from graph.mentions.spanents import doc_text, with_text
+from graph.mentions.spanents import doc_text, span_text, with_text
 
 # invented names; the layout is a cover block, a row of figures and prose with a signature
 TEXT = (
@@ -51,6 +51,18 @@ def test_kept_text_is_used_and_missing_text_is_rebuilt(nlp) -> None:
     doc = nlp.make_doc("Okafor joined.")
     assert doc_text(doc) == "Okafor joined."
     assert doc_text(with_text(doc, "kept")) == "kept"  # the kept string is what the checks read
+
+
+def test_span_text_is_span_text_for_every_sentence_entity_and_token(nlp) -> None:
+    """Sentences ending before blank lines and indented signature lines: trailing spaces are not the span's."""
+    (doc,) = parse_texts(nlp, [TEXT], 16, [regions(TEXT)])
+    spans = [*doc.sents, *doc.ents, *(doc[i : i + 1] for i in range(len(doc))), doc[3:3], doc[:]]
+    assert [span_text(s) for s in spans] == [s.text for s in spans]
+    plain = nlp.make_doc("  Okafor joined.   Then left.  ")  # no kept text: the Doc's own
+    assert span_text(plain[1:4]) == plain[1:4].text == "Okafor joined."
+    figures = "Total revenues   1,234   1,098\n"
+    (filler,) = parse_texts(nlp, [figures], 16, [regions(figures)])
+    assert doc_text(filler) is figures  # a view of one unparsed piece keeps its text too
 
 
 def test_lowercase_words_from_arrays(nlp) -> None:
