@@ -11,6 +11,7 @@ every later rule can trust ``doc.ents``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
@@ -45,6 +46,18 @@ for _canon, _aliases in AGENCIES.items():
         else:
             pat = r"(?<![\w])" + re.escape(_form).replace(r"\ ", r"\s+") + r"(?![\w])"
         AGENCY_PATTERNS.append((re.compile(pat, flags), _canon))
+
+#: any agency form at all: one scan gates the fifty (a block of prose rarely names one)
+_ANY_AGENCY = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p, _ in AGENCY_PATTERNS))
+
+
+def agency_matches(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Every match of every agency form in ``text`` with its canonical name (overlaps included, as each form finds them)."""
+    if _ANY_AGENCY.search(text) is None:
+        return
+    for pat, canon in AGENCY_PATTERNS:
+        for m in pat.finditer(text):
+            yield m, canon
 
 
 _AGENCY_FORMS: dict[str, str] = {
@@ -106,11 +119,10 @@ def org_patterns(doc: Doc) -> Doc:
     """Company names ending in a legal suffix and government agencies override the model's spans."""
     forced: list[Span] = []
     text = doc_text(doc)
-    for pat, _canon in AGENCY_PATTERNS:
-        for m in pat.finditer(text):
-            sp = _char_span(doc, m.start(), m.end(), AGENCY_LABEL)
-            if sp is not None:
-                forced.append(sp)
+    for m, _canon in agency_matches(text):
+        sp = _char_span(doc, m.start(), m.end(), AGENCY_LABEL)
+        if sp is not None:
+            forced.append(sp)
     for pat, label in ((COURT, AGENCY_LABEL), (EXCHANGE_ENTITY, "ORG"), (EXCHANGE_ABBREVIATION, "ORG")):
         for m in pat.finditer(text):
             sp = _char_span(doc, m.start(), m.end(), label)

@@ -151,13 +151,12 @@ def resolve_short_mentions(ctx: DocContext, view: PartView) -> None:
 
 def find_agencies(ctx: DocContext, view: PartView) -> None:
     """Government agencies in a part that gets no NLP (form boxes), from the gazetteer alone."""
-    from graph.mentions.components import AGENCY_PATTERNS
+    from graph.mentions.components import agency_matches
 
     text = view.layout.text
-    for pat, canon in AGENCY_PATTERNS:
-        for m in pat.finditer(text):
-            ev = ctx.evidence(view.layout, m.start(), m.end(), "gazetteer:agency", 0.9)
-            key = ctx.registry.add("GovernmentAgency", canon, ev)
-            surface = re.sub(r"\s+", " ", m.group(0))
-            if surface != canon:
-                ctx.registry.entities[key].aliases.add(surface)
+    for m, canon in agency_matches(text):
+        ev = ctx.evidence(view.layout, m.start(), m.end(), "gazetteer:agency", 0.9)
+        key = ctx.registry.add("GovernmentAgency", canon, ev)
+        surface = re.sub(r"\s+", " ", m.group(0))
+        if surface != canon:
+            ctx.registry.entities[key].aliases.add(surface)

@@ -89,3 +89,21 @@ def test_named_courts_are_government_bodies(nlp):
     assert "U.S. Bankruptcy Court, District of Minnesota" in gov
     assert "federal district court for the District of Delaware" in gov
     assert "court" not in gov
+
+
+def test_agency_matches_are_every_forms_own_matches():
+    """The one-scan gate changes nothing: overlapping forms, case rules and parenthesised weak abbreviations agree."""
+    from graph.mentions.components import AGENCY_PATTERNS, agency_matches
+
+    texts = [
+        "Quillmore Harbor, Inc. filed with the U.S. Securities and Exchange Commission (the SEC) and the\nFDIC.",
+        "the internal revenue service (IRS) and the irs; the federal reserve board",  # IRS only in brackets
+        "Total revenues          1,234,567      1,098,765",
+        "SECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549",
+        "",
+    ]
+    for text in texts:
+        separate = [(m.span(), canon) for pat, canon in AGENCY_PATTERNS for m in pat.finditer(text)]
+        assert [(m.span(), canon) for m, canon in agency_matches(text)] == separate
+    assert [canon for _, canon in agency_matches(texts[0])].count("Securities and Exchange Commission") >= 3
+    assert not list(agency_matches(texts[2]))
