@@ -110,9 +110,18 @@ def _extracted(
     strict: bool,
     progress: Progress | None,
     timer: StageTimer,
-) -> Iterator[Extraction]:
-    """Document-local extractions in path order; failures recorded (or raised when ``strict``)."""
-    for chunk in executor.extract(paths):
+) -> Iterator[tuple[int, Extraction]]:
+    """(position in ``paths``, document-local extraction) pairs as they finish; failures recorded in path order.
+
+    A pool or cluster runs the largest tasks first and returns them as they
+    finish (a long filing left for last would keep one worker busy while the
+    rest idle); the callers put documents back in path order, so the graph is
+    the same. ``strict`` keeps path order, and raises the first failure in it.
+    """
+    where = {str(p): i for i, p in enumerate(paths)}
+    ordered = strict or len(where) < len(paths)
+    failed: list[tuple[int, Failure]] = []
+    for chunk in executor.extract(paths, ordered=ordered):
         timer.merge(chunk.seconds)
         for outcome in chunk.outcomes:
             if progress:
@@ -122,9 +131,14 @@ def _extracted(
                 if strict:
                     raise SourceError(outcome.path, reason)
                 log.debug("%s: %s", outcome.path, reason)  # reported once, from result.failures
-                result.failures.append(Failure(outcome.path, reason))
+                failed.append((where.get(outcome.path, len(paths)), Failure(outcome.path, reason)))
                 continue
-            yield outcome.extraction
+            yield where[outcome.path], outcome.extraction
+    result.failures.extend(f for _, f in sorted(failed, key=lambda pair: pair[0]))
+
+
+def _first(pair: tuple[int, Extraction]) -> int:
+    return pair[0]
 
 
 def extract_paths(
@@ -149,7 +163,8 @@ def extract_paths(
     if paths is None:
         return result
     with open_executor(settings, jobs, dask) as executor:
-        local = list(_extracted(executor, paths, result, strict=strict, progress=progress, timer=timer))
+        found = sorted(_extracted(executor, paths, result, strict=strict, progress=progress, timer=timer), key=_first)
+        local = [ex for _, ex in found]
     with timer.stage("resolution"):
         result.extractions = resolve(local)
     return result
@@ -247,18 +262,18 @@ def build_into_store(
             todo.append(path)
     if todo:
         with open_executor(settings, jobs, dask) as executor, Spool() as spool:
-            entity_maps: list[dict[str, Entity]] = []
-            for ex in _extracted(executor, todo, result, strict=strict, progress=progress, timer=timer):
-                spool.append(ex)
-                entity_maps.append(_entities_only(ex.entities))
-            if entity_maps:
+            slots: dict[int, tuple[int, dict[str, Entity]]] = {}  # path position -> (spool index, entities)
+            for pos, ex in _extracted(executor, todo, result, strict=strict, progress=progress, timer=timer):
+                slots[pos] = (spool.append(ex), _entities_only(ex.entities))
+            if slots:
+                order = [slots[pos][0] for pos in sorted(slots)]  # spool indexes in path order
                 with timer.stage("resolution"):
-                    plan = plan_resolution(entity_maps, known=store.known_entities())
-                del entity_maps
+                    plan = plan_resolution([slots[pos][1] for pos in sorted(slots)], known=store.known_entities())
+                del slots
 
                 def resolved() -> Iterator[Extraction]:
-                    for i, local in enumerate(spool):
-                        ex = plan.rekey(i, local)
+                    for i, slot in enumerate(order):
+                        ex = plan.rekey(i, spool[slot])
                         result.extractions.append(ex if keep_extractions else _summary(ex))
                         yield ex
 

@@ -18,7 +18,7 @@ from graph.config import Settings
 from graph.errors import ConfigError, SourceError
 from graph.log import get_logger
 from graph.model import Extraction
-from graph.parallel.executors import RENDER_CHUNK, Shards, check_model, chunked, tasks_of
+from graph.parallel.executors import RENDER_CHUNK, Shards, check_model, chunked, longest_first, tasks_of
 from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
 from graph.source import read_file_bytes
 
@@ -81,8 +81,11 @@ class DaskExecutor:
 
     # ------------------------------------------------------------------ ordered, bounded submission
 
-    def _ordered(self, fn: Callable[..., T], chunks: Iterable[Any], *args: Any) -> Iterator[T]:
-        """Submit ``fn(chunk, *args)`` for each chunk, at most ``window`` unread at a time; yield in order."""
+    def _ordered(self, fn: Callable[..., T], chunks: Iterable[Any], *args: Any, ordered: bool = True) -> Iterator[T]:
+        """Submit ``fn(chunk, *args)`` for each chunk, at most ``window`` unread at a time; yield in order.
+
+        ``ordered=False``: yield each result as soon as its task finishes.
+        """
         from distributed import as_completed
 
         it = enumerate(chunks)
@@ -113,8 +116,13 @@ class DaskExecutor:
                 break
             fut = next(done)
             pending -= 1
-            ready[index.pop(fut.key)] = fut.result()  # a task's exception is raised here
+            value = fut.result()  # a task's exception is raised here
+            i = index.pop(fut.key)
             fut.release()
+            if not ordered:
+                yield value
+                continue
+            ready[i] = value
             while next_out in ready:
                 yield ready.pop(next_out)
                 next_out += 1
@@ -124,13 +132,14 @@ class DaskExecutor:
 
     # ------------------------------------------------------------------ the two steps
 
-    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
+    def extract(self, paths: Sequence[Path], ordered: bool = True) -> Iterator[ChunkResult]:
+        """Chunks of outcomes in input order, or (``ordered=False``) the largest tasks first, as they finish."""
         model, batch = self.settings.spacy_model, self.settings.batch_size
+        tasks = tasks_of(paths) if ordered else iter(longest_first(tasks_of(paths)))
         if self.ship == "paths":
-            chunks: Iterable[Any] = tasks_of(paths)
-            yield from self._ordered(extract_files, chunks, model, batch)
+            yield from self._ordered(extract_files, tasks, model, batch, ordered=ordered)
             return
-        yield from self._ordered(extract_blobs, _blob_chunks(paths), model, batch)
+        yield from self._ordered(extract_blobs, _blob_chunks(tasks), model, batch, ordered=ordered)
 
     def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
         yield from self._ordered(render_shards, chunked(extractions, RENDER_CHUNK))
@@ -153,9 +162,9 @@ class DaskExecutor:
         self.close()
 
 
-def _blob_chunks(paths: Sequence[Path]) -> Iterator[list[tuple[str, bytes]]]:
-    """Chunks of (path, bytes), read lazily as the window advances; unreadable files go as paths to fail there."""
-    for chunk in tasks_of(paths):
+def _blob_chunks(tasks: Iterable[list[str]]) -> Iterator[list[tuple[str, bytes | str]]]:
+    """Tasks' files as (path, bytes), read lazily as the window advances; an unreadable file's bytes are its reason."""
+    for chunk in tasks:
         blobs: list[tuple[str, bytes | str]] = []
         for p in chunk:
             try:  # the same reader as read_source: size limit and one-line reasons included

@@ -1,10 +1,14 @@
 """Where the parallel steps run: this process, a local process pool, or a Dask cluster.
 
-Every executor offers the same two ordered streams -- ``extract`` (files ->
+Every executor offers the same two streams -- ``extract`` (files ->
 document-local extractions) and ``render`` (resolved extractions -> N-Quads
 shards) -- so the pipeline, and therefore the graph, does not depend on where
 the work ran. Work is submitted in a bounded window: memory stays flat however
-many documents there are, and results come back in input order.
+many documents there are. Results come back in input order, except that
+``extract(paths, ordered=False)`` lets a pool or cluster run the largest tasks
+first and return them as they finish (each outcome names its file; the
+pipeline restores the order): filings range from 2 KB to megabytes, and a long
+one left for the end keeps one worker busy while the others idle.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from queue import Queue
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
@@ -45,15 +50,24 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _size(path: Path | str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # the task reports why it cannot be read
+
+
+def longest_first(tasks: Iterable[list[str]]) -> list[list[str]]:
+    """Tasks by bytes, largest first, ties in input order (longest-processing-time-first scheduling)."""
+    return sorted(tasks, key=lambda task: -sum(_size(p) for p in task))
+
+
 def tasks_of(paths: Sequence[Path | str], size: int = EXTRACT_CHUNK, limit: int = TASK_BYTES) -> Iterator[list[str]]:
     """Consecutive paths in tasks of at most ``size`` files and ``limit`` bytes (a larger file alone)."""
     task: list[str] = []
     total = 0
     for p in paths:
-        try:
-            n = os.path.getsize(p)
-        except OSError:
-            n = 0  # the task reports why it cannot be read
+        n = _size(p)
         if task and (len(task) >= size or total + n > limit):
             yield task
             task, total = [], 0
@@ -68,7 +82,7 @@ class Executor(Protocol):
 
     workers: int
 
-    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]: ...
+    def extract(self, paths: Sequence[Path], ordered: bool = True) -> Iterator[ChunkResult]: ...
 
     def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]: ...
 
@@ -101,7 +115,8 @@ class InProcessExecutor(_Base):
         self.settings = settings
         load_nlp(settings.spacy_model)  # a missing model fails now, before any file is read
 
-    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
+    def extract(self, paths: Sequence[Path], ordered: bool = True) -> Iterator[ChunkResult]:
+        """Always in input order: with one worker the order of tasks changes nothing."""
         for chunk in chunked(paths, max(1, self.settings.batch_size)):
             yield extract_files([str(p) for p in chunk], self.settings.spacy_model, self.settings.batch_size)
 
@@ -141,9 +156,26 @@ class PoolExecutor(_Base):
         while pending:
             yield pending.popleft().get()
 
-    def extract(self, paths: Sequence[Path]) -> Iterator[ChunkResult]:
+    def _as_finished(self, fn: Callable[..., T], chunks: Iterable[Any]) -> Iterator[T]:
+        """Like :meth:`_ordered`, but each result as soon as its task finishes."""
+        running: dict[int, Any] = {}
+        finished: Queue[int] = Queue()  # ids of tasks done (with a value or an exception)
+        for i, chunk in enumerate(chunks):
+            def done(_: object, i: int = i) -> None:
+                finished.put(i)
+
+            running[i] = self._pool.apply_async(fn, (chunk,), callback=done, error_callback=done)
+            if len(running) >= self._window:
+                yield running.pop(finished.get()).get()  # a task's exception is raised here
+        while running:
+            yield running.pop(finished.get()).get()
+
+    def extract(self, paths: Sequence[Path], ordered: bool = True) -> Iterator[ChunkResult]:
         fn = partial(extract_files, model=self.settings.spacy_model, batch_size=self.settings.batch_size)
-        yield from self._ordered(fn, tasks_of(paths))
+        if ordered:
+            yield from self._ordered(fn, tasks_of(paths))
+        else:
+            yield from self._as_finished(fn, longest_first(tasks_of(paths)))
 
     def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
         yield from self._ordered(render_shards, chunked(extractions, RENDER_CHUNK))
@@ -179,4 +211,4 @@ def open_executor(settings: Settings, jobs: int = 1, dask: str | None = None, **
     return PoolExecutor(settings, jobs)
 
 
-__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "open_executor", "chunked", "tasks_of", "extract_blobs"]
+__all__ = ["Executor", "InProcessExecutor", "PoolExecutor", "open_executor", "chunked", "tasks_of", "longest_first", "extract_blobs"]

@@ -72,3 +72,27 @@ def test_rebuild_skips_unchanged_and_force_replaces(tmp_path):
         assert again.extractions == [] and len(again.skipped) == 3
         forced = build_into_store(files, store, force=True)
         assert len(forced.extractions) == 3 and len(store) == before  # replaced, not duplicated
+
+
+def test_chunks_finishing_out_of_order_give_the_same_build(monkeypatch, reference_dataset, tmp_path):
+    """A pool returns the largest tasks first, as they finish: documents, failures and graph stay in path order."""
+    import graph.pipeline as pipeline
+    from graph.parallel.executors import InProcessExecutor
+
+    class Reversed(InProcessExecutor):
+        def extract(self, paths, ordered=True):
+            chunks = list(super().extract(paths))
+            for chunk in (chunks if ordered else chunks[::-1]):
+                yield type(chunk)(chunk.outcomes[::1 if ordered else -1], chunk.seconds)
+
+    monkeypatch.setattr(pipeline, "open_executor", lambda settings, jobs, dask: Reversed(settings))
+    bad = tmp_path / "aaa_not_a_filing.txt"
+    bad.write_text("hello\n")
+    worse = tmp_path / "zzz_not_a_filing.txt"
+    worse.write_text("bye\n")
+    with open_store(None) as store:
+        result = build_into_store([str(bad), *map(str, FILES), str(worse)], store)
+        assert [e.doc_id for e in result.extractions] == [p.name for p in FILES]
+        assert [Path(f.path).name for f in result.failures] == [bad.name, worse.name]
+        assert_same_graph(store.dataset(), reference_dataset)
+    assert [e.doc_id for e in extract_paths([str(p) for p in FILES[:4]]).extractions] == [p.name for p in FILES[:4]]

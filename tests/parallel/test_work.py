@@ -57,3 +57,14 @@ def test_tasks_are_cut_by_count_and_bytes(tmp_path):
     assert names == [["a", "b"], ["c"], ["d", "e"], ["f"]]
     missing = [[p.rsplit("/", 1)[1] for p in t] for t in tasks_of([tmp_path / "gone", tmp_path / "a"], size=8, limit=500)]
     assert missing == [["gone", "a"]]  # an unreadable path goes on, to fail in its task with its reason
+
+
+def test_longest_tasks_go_first_and_ties_keep_their_order(tmp_path):
+    from graph.parallel.executors import longest_first
+
+    for name, n in {"a": 10, "b": 300, "c": 10, "d": 200, "e": 100}.items():
+        (tmp_path / name).write_bytes(b"x" * n)
+    tasks = [[str(tmp_path / "a")], [str(tmp_path / "b")], [str(tmp_path / "c")], [str(tmp_path / n) for n in "de"],
+             [str(tmp_path / "gone")]]
+    order = [[p.rsplit("/", 1)[1] for p in t] for t in longest_first(tasks)]
+    assert order == [["b"], ["d", "e"], ["a"], ["c"], ["gone"]]
