@@ -126,9 +126,16 @@ class InProcessExecutor(_Base):
 
 
 def check_model(model: str) -> None:
-    """Fail in the driver, with the usual message, if the model cannot be loaded by workers on this machine."""
+    """Fail in the driver, with the usual message, if workers on this machine could not load the model.
+
+    Checks the package and the matrix-product setting (``$FILING_KG_MATMUL``)
+    without loading the model here.
+    """
     import spacy.util
 
+    from graph.mentions.nlp import matmul_backend
+
+    matmul_backend()
     if not (spacy.util.is_package(model) or Path(model).exists()):
         raise ConfigError(
             f"spaCy model {model!r} is not installed: install its package (the default is "
