@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -134,11 +135,7 @@ def _extracted(
                 failed.append((where.get(outcome.path, len(paths)), Failure(outcome.path, reason)))
                 continue
             yield where[outcome.path], outcome.extraction
-    result.failures.extend(f for _, f in sorted(failed, key=lambda pair: pair[0]))
-
-
-def _first(pair: tuple[int, Extraction]) -> int:
-    return pair[0]
+    result.failures.extend(f for _, f in sorted(failed, key=itemgetter(0)))
 
 
 def extract_paths(
@@ -163,7 +160,7 @@ def extract_paths(
     if paths is None:
         return result
     with open_executor(settings, jobs, dask) as executor:
-        found = sorted(_extracted(executor, paths, result, strict=strict, progress=progress, timer=timer), key=_first)
+        found = sorted(_extracted(executor, paths, result, strict=strict, progress=progress, timer=timer), key=itemgetter(0))
         local = [ex for _, ex in found]
     with timer.stage("resolution"):
         result.extractions = resolve(local)
@@ -266,10 +263,11 @@ def build_into_store(
             for pos, ex in _extracted(executor, todo, result, strict=strict, progress=progress, timer=timer):
                 slots[pos] = (spool.append(ex), _entities_only(ex.entities))
             if slots:
-                order = [slots[pos][0] for pos in sorted(slots)]  # spool indexes in path order
+                ranked = [slots[pos] for pos in sorted(slots)]  # path order
+                order = [slot for slot, _ in ranked]  # spool indexes
                 with timer.stage("resolution"):
-                    plan = plan_resolution([slots[pos][1] for pos in sorted(slots)], known=store.known_entities())
-                del slots
+                    plan = plan_resolution([entities for _, entities in ranked], known=store.known_entities())
+                del slots, ranked
 
                 def resolved() -> Iterator[Extraction]:
                     for i, slot in enumerate(order):

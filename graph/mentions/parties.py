@@ -534,11 +534,12 @@ def sales_agents_in_sentence(ctx: DocContext, view: PartView, sent: Span) -> Non
     The agents sell the issuer's shares as intermediaries: recorded as broker_for.
     """
     reg = ctx.registry
-    if reg.registrant is None or not ATM_CONTEXT.search(span_text(sent)):
+    text = span_text(sent)
+    if reg.registrant is None or not ATM_CONTEXT.search(text):
         return
     orgs = _orgs_in(sent)
-    for m in SALES_AGREEMENT.finditer(span_text(sent)):
-        if re.search(r"separation\s+and\s+$", span_text(sent)[max(0, m.start() - 20) : m.start()], re.I):
+    for m in SALES_AGREEMENT.finditer(text):
+        if re.search(r"separation\s+and\s+$", text[max(0, m.start() - 20) : m.start()], re.I):
             continue
         pos = sent.start_char + m.end()
         first = next((o for o in orgs if 0 <= o.start_char - pos <= 4), None)

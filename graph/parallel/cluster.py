@@ -81,10 +81,10 @@ class DaskExecutor:
 
     # ------------------------------------------------------------------ ordered, bounded submission
 
-    def _ordered(self, fn: Callable[..., T], chunks: Iterable[Any], *args: Any, ordered: bool = True) -> Iterator[T]:
-        """Submit ``fn(chunk, *args)`` for each chunk, at most ``window`` unread at a time; yield in order.
+    def _windowed(self, fn: Callable[..., T], chunks: Iterable[Any], *args: Any, ordered: bool = True) -> Iterator[T]:
+        """Submit ``fn(chunk, *args)`` for each chunk, at most ``window`` unread at a time.
 
-        ``ordered=False``: yield each result as soon as its task finishes.
+        Results come in input order, or (``ordered=False``) each as soon as its task finishes.
         """
         from distributed import as_completed
 
@@ -137,12 +137,12 @@ class DaskExecutor:
         model, batch = self.settings.spacy_model, self.settings.batch_size
         tasks = tasks_of(paths) if ordered else iter(longest_first(tasks_of(paths)))
         if self.ship == "paths":
-            yield from self._ordered(extract_files, tasks, model, batch, ordered=ordered)
+            yield from self._windowed(extract_files, tasks, model, batch, ordered=ordered)
             return
-        yield from self._ordered(extract_blobs, _blob_chunks(tasks), model, batch, ordered=ordered)
+        yield from self._windowed(extract_blobs, _blob_chunks(tasks), model, batch, ordered=ordered)
 
     def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
-        yield from self._ordered(render_shards, chunked(extractions, RENDER_CHUNK))
+        yield from self._windowed(render_shards, chunked(extractions, RENDER_CHUNK))
 
     # ------------------------------------------------------------------ lifecycle
 
