@@ -70,6 +70,26 @@ def default_copies(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads]
 
 
+def nquads_with_default_copies(data: bytes) -> bytes:
+    """N-Quads ``data`` followed by the default-graph copy of each of its quads, as N-Quads.
+
+    A shard of one named graph (every line ends `` <graph> .``, as
+    :func:`pyoxigraph.serialize` writes it) is copied by cutting the graph term
+    off each line: no quad objects, so a whole batch loads with one
+    transactional ``Store.load``. Anything else (blank-node or mixed graphs,
+    comments) is parsed and copied quad by quad.
+    """
+    if not data:
+        return data
+    first = data[: data.find(b"\n") + 1]
+    cut = first.rfind(b" <")
+    suffix = first[cut:] if cut > 0 and first.endswith(b"> .\n") else b""
+    if suffix and data.endswith(b"\n") and data.count(suffix) == data.count(b"\n"):
+        return data + data.replace(suffix, b" .\n")
+    quads = list(ox.parse(data, ox.RdfFormat.N_QUADS))
+    return ox.serialize(quads + default_copies(quads), format=ox.RdfFormat.N_QUADS) or b""
+
+
 def document_quads(store: ox.Store) -> Iterator[ox.Quad]:
     """What was stored: every named-graph quad, then default-graph triples no named graph states.
 

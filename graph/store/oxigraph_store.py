@@ -199,11 +199,13 @@ class GraphStore:
         doc ids loaded.
 
         ``atomic`` (the default) keeps the crash-safety promise of the store: each
-        document's old graph is dropped, then its shard -- triples *and* the
-        ``fkg:sha256`` completion marker -- goes in with one transactional
-        ``Store.load``, so a crash or SIGKILL leaves every document whole or
-        absent (an absent one is rebuilt by the next ``build``: it has no marker).
-        Still no SPARQL parsing, and memory stays at one document.
+        document's old graph is dropped, then all the shards -- triples *and*
+        ``fkg:sha256`` completion markers, with their merged default-graph
+        copies -- go in with one transactional ``Store.load``, so a crash or
+        SIGKILL leaves every document whole or absent (an absent one is rebuilt
+        by the next ``build``: it has no marker). No SPARQL parsing and no quad
+        objects; memory is about twice the shards' bytes (the build passes
+        batches of a few MB).
         ``atomic=False`` uses Oxigraph's ``bulk_load`` for all shards at once,
         about three times faster to write, but *not* transactional: a crash midway
         can leave a document half-loaded (rebuild with ``--force``). Use it only
@@ -222,10 +224,8 @@ class GraphStore:
                 if store.contains_named_graph(name):
                     # a crash right after: the document is absent (and out of the merge), never mixed
                     store.update(f"{merged.forget_graph(name.value)} ;\nDROP SILENT GRAPH <{name.value}>")
-            if atomic:
-                for data in latest.values():
-                    quads = list(ox.parse(data, ox.RdfFormat.N_QUADS))
-                    store.extend(quads + merged.default_copies(quads))  # one transaction: graph, marker, merge
+            if atomic:  # one transaction: every graph, its marker and its merged copy
+                store.load(b"".join(map(merged.nquads_with_default_copies, latest.values())), ox.RdfFormat.N_QUADS)
             else:
                 store.bulk_load(b"".join(latest.values()), ox.RdfFormat.N_QUADS)
                 merged.sync(store)

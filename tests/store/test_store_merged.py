@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from graph.errors import StoreError
 from graph.rdf.iri import graph_iri
 from graph.store import open_store
-from graph.store.merged import document_quads, is_merged
+from graph.store.merged import document_quads, is_merged, nquads_with_default_copies
 from graph.store.sparql import run_query
 
 EX = "http://example.org/"
@@ -111,3 +113,42 @@ def test_exports_and_dataset_copies_leave_the_merged_copy_out(tmp_path: Path):
         assert len(list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))) == 4
         ttl = store.export(tmp_path / "g.ttl", "turtle")
         assert len(list(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE))) == 3
+
+
+def _quads(data: bytes) -> set[ox.Quad]:
+    return set(ox.parse(data, ox.RdfFormat.N_QUADS))
+
+
+def _copied(data: bytes) -> set[ox.Quad]:
+    quads = _quads(data)
+    return quads | {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads}
+
+
+def test_default_copies_of_a_one_graph_shard_are_cut_from_its_lines():
+    g = f"<{graph_iri('a')}>"
+    data = (
+        f'<{EX}s> <{EX}p> "a <{graph_iri("a")}> . not the end" {g} .\n'  # the graph's IRI inside a literal
+        f"<{EX}s> <{EX}p> {g} {g} .\n"  # ... and as the object
+        f'<{EX}s> <{EX}q> "two\\nlines"@en {g} .\n'
+    ).encode()
+    out = nquads_with_default_copies(data)
+    assert out.startswith(data)
+    assert _quads(out) == _copied(data)
+    assert len(_quads(out)) == 6
+
+
+def test_default_copies_of_other_n_quads_are_made_quad_by_quad():
+    mixed = f'<{EX}s> <{EX}p> "x" <{EX}g1> .\n<{EX}s> <{EX}p> "y" <{EX}g2> .\n<{EX}s> <{EX}p> "z" .\n'.encode()
+    blank = f'<{EX}s> <{EX}p> "x" _:g .\n'.encode()
+    no_end = f'<{EX}s> <{EX}p> "x" <{EX}g1> .'.encode()
+    for data in (mixed, blank, no_end):
+        assert _quads(nquads_with_default_copies(data)) == _copied(data)
+    assert nquads_with_default_copies(b"") == b""
+
+
+def test_a_batch_of_shards_loads_whole_or_not_at_all(tmp_path: Path):
+    broken = f"<{EX}s> <{EX}p> \"unterminated <{graph_iri('b')}> .\n".encode()
+    with open_store(tmp_path / "s") as store:
+        with pytest.raises(StoreError):
+            store.load_document_shards([("a", _nquads("a", doc("a"))), ("b", broken)])
+        assert store.documents() == [] and count(store) == 0
