@@ -8,7 +8,9 @@ many documents there are. Results come back in input order, except that
 ``extract(paths, ordered=False)`` lets a pool or cluster run the largest tasks
 first and return them as they finish (each outcome names its file; the
 pipeline restores the order): filings range from 2 KB to megabytes, and a long
-one left for the end keeps one worker busy while the others idle.
+one left for the end keeps one worker busy while the others idle. A pool also
+keeps each filer's filings on one worker where the load allows, so its parse
+cache serves that filer's boilerplate (:mod:`graph.parallel.affinity`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import deque
 from queue import Queue
 from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from typing import Any, Callable, Protocol, TypeVar
 
@@ -27,6 +29,7 @@ from graph.config import Settings
 from graph.errors import ConfigError
 from graph.log import get_logger
 from graph.model import Extraction
+from graph.parallel.affinity import LaneScheduler, Task, affinity_tasks
 from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
 
 log = get_logger("parallel")
@@ -40,6 +43,9 @@ EXTRACT_CHUNK = 8
 #: 2 KB to megabytes, so tasks of equal counts would leave one worker on a long filing while the
 #: other idles at the bounded window
 TASK_BYTES = 256 << 10
+#: extraction tasks given to each worker at a time (one running, one waiting), so the scheduler
+#: decides late which worker takes which task
+LANE_DEPTH = 2
 #: extractions per render task.
 RENDER_CHUNK = 32
 
@@ -151,45 +157,59 @@ class PoolExecutor(_Base):
         self.settings = settings
         self.workers = jobs
         ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(jobs, initializer=_safe_warm_up, initargs=(settings.spacy_model,))
+        # one single-process pool per worker ("lane"), so a task can be sent to a chosen worker
+        self._lanes = [ctx.Pool(1, initializer=_safe_warm_up, initargs=(settings.spacy_model,)) for _ in range(jobs)]
         self._window = 4 * jobs  # tasks in flight: results wait in order behind a long one
 
     def _ordered(self, fn: Callable[..., T], chunks: Iterable[Any]) -> Iterator[T]:
         pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(self._pool.apply_async(fn, (chunk,)))
+        for i, chunk in enumerate(chunks):
+            pending.append(self._lanes[i % len(self._lanes)].apply_async(fn, (chunk,)))
             if len(pending) >= self._window:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
 
-    def _as_finished(self, fn: Callable[..., T], chunks: Iterable[Any]) -> Iterator[T]:
-        """Like :meth:`_ordered`, but each result as soon as its task finishes."""
+    def _as_finished(self, fn: Callable[..., T], tasks: Sequence[Task]) -> Iterator[T]:
+        """Each task's result as soon as it finishes; which worker runs which task: :class:`LaneScheduler`."""
+        scheduler = LaneScheduler(tasks, len(self._lanes))
         running: dict[int, Any] = {}
-        finished: Queue[int] = Queue()  # ids of tasks done (with a value or an exception)
-        for i, chunk in enumerate(chunks):
-            def done(_: object, i: int = i) -> None:
-                finished.put(i)
+        finished: Queue[tuple[int, int]] = Queue()  # (task id, lane) of tasks done, with a value or an exception
+        ids = count()
 
-            running[i] = self._pool.apply_async(fn, (chunk,), callback=done, error_callback=done)
-            if len(running) >= self._window:
-                yield running.pop(finished.get()).get()  # a task's exception is raised here
+        def submit(lane: int) -> None:
+            task = scheduler.next_for(lane)
+            if task is not None:
+                i = next(ids)
+
+                def done(_: object, i: int = i) -> None:
+                    finished.put((i, lane))
+
+                running[i] = self._lanes[lane].apply_async(fn, (task.paths,), callback=done, error_callback=done)
+
+        for _ in range(LANE_DEPTH):  # one task running and one waiting on each worker
+            for lane in range(len(self._lanes)):
+                submit(lane)
         while running:
-            yield running.pop(finished.get()).get()
+            i, lane = finished.get()
+            submit(lane)  # keep the worker busy before handing the result on
+            yield running.pop(i).get()  # a task's exception is raised here
 
     def extract(self, paths: Sequence[Path], ordered: bool = True) -> Iterator[ChunkResult]:
         fn = partial(extract_files, model=self.settings.spacy_model, batch_size=self.settings.batch_size)
         if ordered:
             yield from self._ordered(fn, tasks_of(paths))
         else:
-            yield from self._as_finished(fn, longest_first(tasks_of(paths)))
+            yield from self._as_finished(fn, affinity_tasks(paths, EXTRACT_CHUNK, TASK_BYTES))
 
     def render(self, extractions: Iterable[Extraction]) -> Iterator[Shards]:
         yield from self._ordered(render_shards, chunked(extractions, RENDER_CHUNK))
 
     def close(self) -> None:
-        self._pool.close()
-        self._pool.join()
+        for lane in self._lanes:
+            lane.close()
+        for lane in self._lanes:
+            lane.join()
 
 
 def _safe_warm_up(model: str) -> None:
