@@ -39,11 +39,12 @@ class Task(NamedTuple):
     size: int
 
 
-def _size(path: str) -> int:
+def file_size(path: Path | str) -> int:
+    """The file's size in bytes; 0 if it cannot be read (its task reports why)."""
     try:
         return os.path.getsize(path)
     except OSError:
-        return 0  # the task reports why it cannot be read
+        return 0
 
 
 def filer_key(path: Path | str) -> str:
@@ -71,7 +72,7 @@ def affinity_tasks(paths: Sequence[Path | str], size: int, limit: int) -> list[T
     """
     groups: dict[str, list[tuple[str, int]]] = {}
     for p in paths:
-        groups.setdefault(filer_key(p), []).append((str(p), _size(str(p))))
+        groups.setdefault(filer_key(p), []).append((str(p), file_size(p)))
     tasks: list[Task] = []
     for key, files in groups.items():
         chunk: list[str] = []

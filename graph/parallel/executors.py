@@ -29,7 +29,7 @@ from graph.config import Settings
 from graph.errors import ConfigError
 from graph.log import get_logger
 from graph.model import Extraction
-from graph.parallel.affinity import LaneScheduler, Task, affinity_tasks
+from graph.parallel.affinity import LaneScheduler, Task, affinity_tasks, file_size
 from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
 
 log = get_logger("parallel")
@@ -56,16 +56,9 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def _size(path: Path | str) -> int:
-    try:
-        return os.path.getsize(path)
-    except OSError:
-        return 0  # the task reports why it cannot be read
-
-
 def longest_first(tasks: Iterable[list[str]]) -> list[list[str]]:
     """Tasks by bytes, largest first, ties in input order (longest-processing-time-first scheduling)."""
-    return sorted(tasks, key=lambda task: -sum(_size(p) for p in task))
+    return sorted(tasks, key=lambda task: -sum(file_size(p) for p in task))
 
 
 def tasks_of(paths: Sequence[Path | str], size: int = EXTRACT_CHUNK, limit: int = TASK_BYTES) -> Iterator[list[str]]:
@@ -73,7 +66,7 @@ def tasks_of(paths: Sequence[Path | str], size: int = EXTRACT_CHUNK, limit: int 
     task: list[str] = []
     total = 0
     for p in paths:
-        n = _size(p)
+        n = file_size(p)
         if task and (len(task) >= size or total + n > limit):
             yield task
             task, total = [], 0
