@@ -254,7 +254,7 @@ def main() -> None:
                 if name == "baseline_same_matmul":
                     res["matmul"] = matmul
                 round_results[name] = res
-                print(f"  round {r + 1}: {LABELS.get(name, name)}: {res['seconds']:.1f}s", flush=True)
+                print(f"  round {r + 1}: {label(name)}: {res['seconds']:.1f}s", flush=True)
             results["rounds"].append(round_results)
         small = None
         if args.small and args.small != args.docs and 1 in jobs_list:
@@ -272,8 +272,11 @@ def main() -> None:
 
 
 LABELS = {"baseline": "bare nlp.pipe", "baseline_same_matmul": "bare nlp.pipe, the build's matrix products"}
-for _j in range(1, 65):
-    LABELS[f"jobs{_j}"] = f"build --jobs {_j}"
+
+
+def label(name: str) -> str:
+    """How the report names a pass: ``jobs2`` is ``build --jobs 2``."""
+    return LABELS.get(name) or f"build --jobs {name.removeprefix('jobs')}"
 
 
 def median_run(rounds: list[dict[str, Any]], name: str) -> dict[str, Any]:
@@ -319,7 +322,7 @@ def report(results: dict[str, Any], docs: int, small_docs: int, jobs_list: list[
     if len(rounds) > 1:
         print()
         print("seconds per round: " + "; ".join(
-            f"{LABELS.get(name, name)} " + " / ".join(f"{r[name]['seconds']:.1f}" for r in rounds) for name in rounds[0]))
+            f"{label(name)} " + " / ".join(f"{r[name]['seconds']:.1f}" for r in rounds) for name in rounds[0]))
     if one:
         print()
         print("stage seconds of the median run (summed over processes)  " + "  ".join(f"--jobs {j}" for j in jobs_list))

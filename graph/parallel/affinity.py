@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -65,6 +65,20 @@ def filer_key(path: Path | str) -> str:
     return "dir:" + str(Path(path).parent)
 
 
+def sized_chunks(files: Iterable[tuple[str, int]], size: int, limit: int) -> Iterator[tuple[list[str], int]]:
+    """Consecutive (path, bytes) in chunks of at most ``size`` files and ``limit`` bytes (a larger file alone)."""
+    chunk: list[str] = []
+    total = 0
+    for p, n in files:
+        if chunk and (len(chunk) >= size or total + n > limit):
+            yield chunk, total
+            chunk, total = [], 0
+        chunk.append(p)
+        total += n
+    if chunk:
+        yield chunk, total
+
+
 def affinity_tasks(paths: Sequence[Path | str], size: int, limit: int) -> list[Task]:
     """Tasks of one filer's files each: at most ``size`` files and ``limit`` bytes (a larger file alone).
 
@@ -73,19 +87,7 @@ def affinity_tasks(paths: Sequence[Path | str], size: int, limit: int) -> list[T
     groups: dict[str, list[tuple[str, int]]] = {}
     for p in paths:
         groups.setdefault(filer_key(p), []).append((str(p), file_size(p)))
-    tasks: list[Task] = []
-    for key, files in groups.items():
-        chunk: list[str] = []
-        total = 0
-        for p, n in files:
-            if chunk and (len(chunk) >= size or total + n > limit):
-                tasks.append(Task(key, chunk, total))
-                chunk, total = [], 0
-            chunk.append(p)
-            total += n
-        if chunk:
-            tasks.append(Task(key, chunk, total))
-    return tasks
+    return [Task(key, chunk, total) for key, files in groups.items() for chunk, total in sized_chunks(files, size, limit)]
 
 
 class LaneScheduler:
@@ -103,13 +105,13 @@ class LaneScheduler:
         by_key: dict[str, list[Task]] = {}
         for t in tasks:
             by_key.setdefault(t.key, []).append(t)
-        keys = sorted(by_key, key=lambda k: -sum(t.size for t in by_key[k]))  # stable: ties in first-seen order
+        totals = {k: sum(t.size for t in ts) for k, ts in by_key.items()}
         load = [0] * lanes
         queued: list[list[Task]] = [[] for _ in range(lanes)]
-        for k in keys:
+        for k in sorted(totals, key=lambda k: -totals[k]):  # stable: ties in first-seen order
             lane = min(range(lanes), key=lambda i: (load[i], i))
             queued[lane].extend(by_key[k])
-            load[lane] += sum(t.size for t in by_key[k])
+            load[lane] += totals[k]
         self._queues = [deque(sorted(q, key=lambda t: -t.size)) for q in queued]
         self._left = load
 

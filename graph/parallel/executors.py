@@ -29,7 +29,7 @@ from graph.config import Settings
 from graph.errors import ConfigError
 from graph.log import get_logger
 from graph.model import Extraction
-from graph.parallel.affinity import LaneScheduler, Task, affinity_tasks, file_size
+from graph.parallel.affinity import LaneScheduler, Task, affinity_tasks, file_size, sized_chunks
 from graph.parallel.work import ChunkResult, extract_blobs, extract_files, render_shards, warm_up
 
 log = get_logger("parallel")
@@ -63,16 +63,7 @@ def longest_first(tasks: Iterable[list[str]]) -> list[list[str]]:
 
 def tasks_of(paths: Sequence[Path | str], size: int = EXTRACT_CHUNK, limit: int = TASK_BYTES) -> Iterator[list[str]]:
     """Consecutive paths in tasks of at most ``size`` files and ``limit`` bytes (a larger file alone)."""
-    task: list[str] = []
-    total = 0
-    for p in paths:
-        n = file_size(p)
-        if task and (len(task) >= size or total + n > limit):
-            yield task
-            task, total = [], 0
-        task.append(str(p))
-        total += n
-    if task:
+    for task, _ in sized_chunks(((str(p), file_size(p)) for p in paths), size, limit):
         yield task
 
 
